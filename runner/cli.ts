@@ -1,0 +1,72 @@
+/**
+ * `npm run course [-- CHAPTER ...] [--bail] [--timeout SECONDS]`
+ *
+ * Runs the course's notebooks with the real tslab kernel and writes the executed copies to
+ * build/course/notebooks/. Exits 1 if any chapter failed; no kernel outlives it.
+ */
+import { parseArgs } from "node:util";
+import { killAllKernels } from "./kernel.js";
+import { runCourse } from "./course.js";
+import { consoleReporter } from "./reporter.js";
+
+const usage = `usage: npm run course -- [CHAPTER ...] [--bail] [--timeout SECONDS]
+
+  CHAPTER          a chapter number or name (01, 01-the-neuron); default: all
+  --bail           stop at the first failing chapter
+  --timeout S      per-cell time limit in seconds (default 600)
+  --out DIR        where executed notebooks go (default build/course/notebooks)`;
+
+// Whatever ends the runner, no kernel is left behind.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  process.on(signal, () => {
+    killAllKernels();
+    process.stderr.write(`\n${signal}: stopped; all kernels shut down.\n`);
+    process.exit(code);
+  });
+}
+process.on("exit", () => killAllKernels());
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        bail: { type: "boolean", default: false },
+        timeout: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const timeout = values.timeout === undefined ? 600 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    process.stderr.write(`--timeout: expected a positive number of seconds, got "${values.timeout}"\n`);
+    return 2;
+  }
+  const result = await runCourse({
+    chapters: positionals,
+    bail: values.bail,
+    cellTimeoutMs: timeout * 1000,
+    outDir: values.out,
+    reporter: consoleReporter(),
+  });
+  return result.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    killAllKernels();
+    process.exit(2);
+  },
+);
