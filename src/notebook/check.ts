@@ -60,7 +60,7 @@ export type ExerciseStatus = "correct" | "not quite" | "not solved yet";
  * @param label - names the exercise, e.g. `"Exercise 1.1"`
  * @param answer - the reader's value, or a function that computes it (its errors are caught)
  * @param expected - the right answer
- * @returns the status it printed
+ * @returns nothing: it prints the verdict (see {@link exerciseStatus} for the verdict as a value)
  *
  * @example
  * ```ts
@@ -68,28 +68,28 @@ export type ExerciseStatus = "correct" | "not quite" | "not solved yet";
  * exercise("Exercise 1.1", myAnswer, 4.8);  // ⏳ Exercise 1.1: not solved yet …
  * ```
  */
-export function exercise<T>(
-  label: string,
+export function exercise<T>(label: string, answer: T | (() => T), expected: unknown, options?: CheckOptions): void {
+  const { status, detail } = exerciseStatus(answer, expected, options);
+  if (status === "correct") console.log(`✓ ${label}: correct — ${detail}`);
+  else if (status === "not solved yet") console.log(`⏳ ${label}: not solved yet — replace TODO with your answer and run the cell again`);
+  else console.log(`✗ ${label}: not quite: ${detail}`);
+}
+
+/** The verdict {@link exercise} prints, as a value: the status and what it saw or what differs. */
+export function exerciseStatus<T>(
   answer: T | (() => T),
   expected: unknown,
   options?: CheckOptions,
-): ExerciseStatus {
+): { status: ExerciseStatus; detail: string } {
   let value: unknown;
   try {
     value = typeof answer === "function" ? (answer as () => T)() : answer;
   } catch (error) {
-    if (isTodo(error)) return report(label, "not solved yet");
+    if (isTodo(error)) return { status: "not solved yet", detail: "" };
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return report(label, "not quite", `your code threw ${message}`);
+    return { status: "not quite", detail: `your code threw ${message}` };
   }
-  if (isTodo(value)) return report(label, "not solved yet");
+  if (isTodo(value)) return { status: "not solved yet", detail: "" };
   const result = compare(value, expected, options);
-  return result.ok ? report(label, "correct", formatValue(value)) : report(label, "not quite", result.reason);
-}
-
-function report(label: string, status: ExerciseStatus, detail = ""): ExerciseStatus {
-  if (status === "correct") console.log(`✓ ${label}: correct — ${detail}`);
-  else if (status === "not solved yet") console.log(`⏳ ${label}: not solved yet — replace TODO with your answer and run the cell again`);
-  else console.log(`✗ ${label}: not quite: ${detail}`);
-  return status;
+  return result.ok ? { status: "correct", detail: formatValue(value) } : { status: "not quite", detail: result.reason };
 }

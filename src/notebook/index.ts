@@ -4,5 +4,5 @@
  *
  * @packageDocumentation
  */
-export { check, exercise, isTodo, TODO, CheckError, type ExerciseStatus } from "./check.js";
+export { check, exercise, exerciseStatus, isTodo, TODO, CheckError, type ExerciseStatus } from "./check.js";
 export { compare, formatValue, shapeOf, toPlain, type Checkable, type CheckOptions, type Comparison } from "./compare.js";

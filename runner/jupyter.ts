@@ -1,0 +1,81 @@
+/**
+ * `npm run jupyter [-- --register-only] [-- JUPYTER ARGS]`
+ *
+ * Registers a "tslab" kernelspec that starts THIS project's tslab by absolute path (so tslab
+ * need not be on PATH), then starts JupyterLab or Jupyter Notebook on notebooks/ if one is
+ * installed. The same kernelspec is what VS Code lists as "TypeScript (nn-from-scratch)".
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { tslabBin } from "./kernel.js";
+
+/** The kernel.json for this project's tslab. */
+export function kernelSpec(): Record<string, unknown> {
+  return {
+    argv: [process.execPath, tslabBin(), "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript (nn-from-scratch)",
+    language: "typescript",
+    interrupt_mode: "signal",
+    metadata: { debugger: false },
+  };
+}
+
+/** Jupyter's per-user data folder, as `jupyter --data-dir` reports it, without needing Python. */
+export function jupyterDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.JUPYTER_DATA_DIR) return env.JUPYTER_DATA_DIR;
+  if (process.platform === "darwin") return join(homedir(), "Library", "Jupyter");
+  if (process.platform === "win32") return join(env.APPDATA ?? join(homedir(), "AppData", "Roaming"), "jupyter");
+  return join(env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "jupyter");
+}
+
+/** Writes `<dataDir>/kernels/tslab/kernel.json` and returns its path. */
+export function installKernelSpec(dataDir = jupyterDataDir()): string {
+  const dir = join(dataDir, "kernels", "tslab");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "kernel.json");
+  writeFileSync(file, JSON.stringify(kernelSpec(), null, 1) + "\n");
+  return file;
+}
+
+/** The installed Jupyter front end to start, preferring JupyterLab; null when there is none. */
+export function findJupyter(): { command: string; app: "lab" | "notebook" } | null {
+  for (const command of ["jupyter", "/usr/bin/jupyter"]) {
+    for (const app of ["lab", "notebook"] as const) {
+      const probe = spawnSync(command, [app, "--version"], { encoding: "utf8" });
+      if (probe.status === 0) return { command, app };
+    }
+  }
+  return null;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const registerOnly = args.includes("--register-only");
+  const passThrough = args.filter((a) => a !== "--register-only");
+  const specFile = installKernelSpec();
+  console.log(`Registered the kernel "TypeScript (nn-from-scratch)" in ${specFile}`);
+  console.log(`  it starts ${tslabBin()} with ${process.execPath}`);
+  if (registerOnly) return;
+  const jupyter = findJupyter();
+  const notebooks = resolve(fileURLToPath(new URL("../notebooks", import.meta.url)));
+  if (!jupyter) {
+    console.log(`
+No Jupyter front end (JupyterLab or Jupyter Notebook) is installed, so none was started.
+To use one, install it and run "npm run jupyter" again:
+    pip install jupyterlab                          # any OS, with Python
+    sudo apt-get install jupyter-notebook           # Debian / Ubuntu
+VS Code needs no Jupyter server: open a notebook in notebooks/ and pick the kernel
+"TypeScript (nn-from-scratch)" (just registered).
+Without any front end, "npm run course" runs every chapter and writes the executed course.`);
+    return;
+  }
+  console.log(`Starting: ${jupyter.command} ${jupyter.app} in ${notebooks}`);
+  const child = spawn(jupyter.command, [jupyter.app, ...passThrough], { cwd: notebooks, stdio: "inherit" });
+  child.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
