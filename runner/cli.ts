@@ -14,7 +14,8 @@ const usage = `usage: npm run course -- [CHAPTER ...] [--bail] [--timeout SECOND
   CHAPTER          a chapter number or name (01, 01-the-neuron); default: all
   --bail           stop at the first failing chapter
   --timeout S      per-cell time limit in seconds (default 600)
-  --out DIR        where executed notebooks go (default build/course/notebooks)`;
+  --out DIR        where executed notebooks go (default build/course/notebooks)
+  --notebooks DIR  where the chapters are (default notebooks)`;
 
 // Whatever ends the runner, no kernel is left behind.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
         bail: { type: "boolean", default: false },
         timeout: { type: "string" },
         out: { type: "string" },
+        notebooks: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
     bail: values.bail,
     cellTimeoutMs: timeout * 1000,
     outDir: values.out,
+    notebooksDir: values.notebooks,
     reporter: consoleReporter(),
   });
   return result.ok ? 0 : 1;

@@ -35,6 +35,8 @@ export interface NotebookRun {
   /** The executed copy, outputs in nbformat's on-disk form. */
   notebook: INotebookContent;
   failure?: CellFailure;
+  /** The process id the notebook's kernel had (it has exited by the time the run returns). */
+  kernelPid?: number;
 }
 
 export const DEFAULT_CELL_TIMEOUT_MS = 10 * 60 * 1000;
@@ -57,6 +59,7 @@ export async function runNotebook(file: string, options: RunNotebookOptions = {}
   }
   const run: NotebookRun = { file, name, status: "ok", codeCells: runnable.length, executed: 0, seconds: 0, notebook };
   const kernel = await Kernel.start({ cwd: dirname(resolve(file)) });
+  run.kernelPid = kernel.pid;
   try {
     if (kernel.languageInfo) notebook.metadata.language_info = kernel.languageInfo as INotebookContent["metadata"]["language_info"];
     const collector = new OutputCollector();

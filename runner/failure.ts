@@ -81,7 +81,8 @@ function failingLine(stderr: string, source: string): number | undefined {
   // the cell called ("at Proxy.check (...)", "at Dense.forward (...)"). tslab's compiled code
   // has two header lines and only ever adds lines, so the cell line is at most jsLine − 2.
   const frames = stderr.split("\n").filter((l) => /^\s+at /.test(l));
-  const cellFrame = frames.findIndex((l) => l.includes("evalmachine.<anonymous>:"));
+  // The cell's own code runs in an anonymous wrapper: `at evalmachine.<anonymous>:L:C`.
+  const cellFrame = frames.findIndex((l) => /^\s+at evalmachine\.<anonymous>:\d+:\d+$/.test(l));
   if (cellFrame <= 0) return undefined;
   const jsLine = Number(/evalmachine\.<anonymous>:(\d+):/.exec(frames[cellFrame])?.[1] ?? NaN);
   const callee = /^\s+at (?:new )?(?:[\w$]+\.)*?([\w$]+) \(/.exec(frames[cellFrame - 1])?.[1];
