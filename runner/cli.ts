@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { killAllKernels } from "./kernel.js";
 import { runCourse } from "./course.js";
 import { consoleReporter } from "./reporter.js";
+import { withSolutions } from "./solutions.js";
 
 const usage = `usage: npm run course -- [CHAPTER ...] [--bail] [--timeout SECONDS]
 
@@ -15,7 +16,8 @@ const usage = `usage: npm run course -- [CHAPTER ...] [--bail] [--timeout SECOND
   --bail           stop at the first failing chapter
   --timeout S      per-cell time limit in seconds (default 600)
   --out DIR        where executed notebooks go (default build/course/notebooks)
-  --notebooks DIR  where the chapters are (default notebooks)`;
+  --notebooks DIR  where the chapters are (default notebooks)
+  --solutions      run each exercise cell's reference solution instead of the TODO`;
 
 // Whatever ends the runner, no kernel is left behind.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
@@ -37,6 +39,7 @@ async function main(): Promise<number> {
         timeout: { type: "string" },
         out: { type: "string" },
         notebooks: { type: "string" },
+        solutions: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -60,6 +63,7 @@ async function main(): Promise<number> {
     cellTimeoutMs: timeout * 1000,
     outDir: values.out,
     notebooksDir: values.notebooks,
+    transformSource: values.solutions ? withSolutions : undefined,
     reporter: consoleReporter(),
   });
   return result.ok ? 0 : 1;

@@ -1,0 +1,69 @@
+/**
+ * Every chapter of the course, executed with the real tslab kernel exactly as `npm run course`
+ * does: no error, every `check` passes, every exercise says "not solved yet" while it holds
+ * TODO, and every exercise's reference solution is "correct".
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listChapters, runCourse, type CourseRun } from "../../runner/course.js";
+import { readNotebook } from "../../runner/notebook.js";
+import { solutionsOf, withSolutions } from "../../runner/solutions.js";
+import { formatFailure } from "../../runner/failure.js";
+
+const chapters = listChapters("notebooks").map((file) => ({ file, name: file.split("/").pop()!.replace(".ipynb", "") }));
+const text = (t: unknown) => (Array.isArray(t) ? t.join("") : String(t ?? ""));
+
+function outputsOf(run: CourseRun, name: string) {
+  const r = run.runs.find((x) => x.name === name)!;
+  return r.notebook.cells.filter((c) => c.cell_type === "code").flatMap((c) => (c as any).outputs as any[]);
+}
+const stdoutOf = (run: CourseRun, name: string) =>
+  outputsOf(run, name)
+    .filter((o) => o.output_type === "stream" && o.name === "stdout")
+    .map((o) => text(o.text))
+    .join("");
+
+let asWritten: CourseRun;
+let solved: CourseRun;
+
+beforeAll(async () => {
+  asWritten = await runCourse({ outDir: mkdtempSync(join(tmpdir(), "nn-course-")) });
+  solved = await runCourse({ outDir: mkdtempSync(join(tmpdir(), "nn-solved-")), transformSource: withSolutions });
+});
+
+it("has chapters", () => {
+  expect(chapters.map((c) => c.name)).toContain("00-welcome");
+  expect(chapters.map((c) => c.name)).toContain("01-the-neuron");
+});
+
+describe.each(chapters)("$name", ({ file, name }) => {
+  it("runs top to bottom with no error output and nothing on stderr", () => {
+    const run = asWritten.runs.find((r) => r.name === name)!;
+    expect(run.failure ? formatFailure(run.failure) : "").toBe("");
+    expect(run.status).toBe("ok");
+    expect(run.executed).toBe(run.codeCells);
+    const outputs = outputsOf(asWritten, name);
+    expect(outputs.filter((o) => o.output_type === "error")).toEqual([]);
+    expect(outputs.filter((o) => o.output_type === "stream" && o.name === "stderr").map((o) => text(o.text))).toEqual([]);
+  });
+
+  it("passes every check, and every exercise waits for its TODO", () => {
+    const out = stdoutOf(asWritten, name);
+    expect(out).not.toMatch(/^✗/m);
+    const exercises = [...out.matchAll(/^(?:⏳|✓|✗) (Exercise [\d.]+): (.*)$/gm)];
+    for (const [, label, verdict] of exercises) expect(`${label}: ${verdict}`).toMatch(/not solved yet/);
+    expect(exercises.length).toBe(solutionsOf(readNotebook(file)).size);
+  });
+
+  it("has a reference solution for every exercise, and each is correct", () => {
+    const solutions = solutionsOf(readNotebook(file));
+    const run = solved.runs.find((r) => r.name === name)!;
+    expect(run.failure ? formatFailure(run.failure) : "").toBe("");
+    const out = stdoutOf(solved, name);
+    const verdicts = [...out.matchAll(/^(?:⏳|✓|✗) (Exercise [\d.]+): (.*)$/gm)].map((m) => `${m[1]}: ${m[2].split(" — ")[0]}`);
+    expect(verdicts.length).toBe(solutions.size);
+    for (const v of verdicts) expect(v).toMatch(/: correct$/);
+  });
+});
