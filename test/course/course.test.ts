@@ -39,6 +39,11 @@ it("has chapters", () => {
 });
 
 describe.each(chapters)("$name", ({ file, name }) => {
+  it("is committed without outputs", () => {
+    const cells = readNotebook(file).cells.filter((c) => c.cell_type === "code") as any[];
+    expect(cells.filter((c) => c.outputs.length > 0 || c.execution_count !== null).length).toBe(0);
+  });
+
   it("runs top to bottom with no error output and nothing on stderr", () => {
     const run = asWritten.runs.find((r) => r.name === name)!;
     expect(run.failure ? formatFailure(run.failure) : "").toBe("");
