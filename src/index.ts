@@ -5,3 +5,9 @@
  * @packageDocumentation
  */
 export { neuron, requireFinite } from "./neuron.js";
+export { layerOutput } from "./layer.js";
+export { Matrix } from "./matrix.js";
+export { Random, randn } from "./random.js";
+export { Dense, type DenseOptions } from "./dense.js";
+export { Step, Linear, Sigmoid, sigmoid, ReLU, Softmax } from "./activations/index.js";
+export { spiralData, verticalData, sineData, type ClassificationData, type RegressionData } from "./data.js";

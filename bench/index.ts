@@ -1,0 +1,117 @@
+/**
+ * `npm run bench` — how fast is the forward-pass core?
+ *
+ * 1. `Matrix.dot` (flat Float64Array, i-k-j loops) against the textbook triple loop over
+ *    `number[][]` (i-j-k order), for square sizes 64…512, in GFLOP/s (a product of two n×n
+ *    matrices is 2n³ floating-point operations).
+ * 2. `Dense.forward` for a batch of 1024 samples, 64 inputs → 64 neurons.
+ *
+ * Both run in one process, one after the other, and print side by side.
+ */
+import { Bench } from "tinybench";
+import { Dense, Matrix, Random, randn } from "../src/index.js";
+
+/** The textbook product: for each output entry, walk a row of `a` and a column of `b`. */
+function naiveDot(a: number[][], b: number[][]): number[][] {
+  const n = a.length;
+  const k = b.length;
+  const m = b[0].length;
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = new Array(m);
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a[i][p] * b[p][j];
+      row[j] = s;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+let sink = 0; // keeps results alive so no work can be optimized away
+
+interface Row {
+  label: string;
+  dotMs: number;
+  naiveMs: number;
+  flops: number;
+}
+
+async function timeOne(name: string, fn: () => void, flops: number): Promise<number> {
+  // Big products take ~0.1–1 s each: few iterations there, more for the small ones.
+  const iterations = flops > 1e8 ? 5 : flops > 1e7 ? 15 : 50;
+  const bench = new Bench({ time: 300, iterations, warmupTime: 100, warmupIterations: Math.min(5, iterations) });
+  bench.add(name, fn);
+  await bench.run();
+  const result = bench.tasks[0].result;
+  if (result.state !== "completed") throw new Error(`bench ${name}: ${result.state}`);
+  return result.latency.mean; // milliseconds
+}
+
+const gflops = (flops: number, ms: number): string => (flops / (ms / 1000) / 1e9).toFixed(2);
+
+async function main(): Promise<void> {
+  const rng = new Random(0);
+  const rows: Row[] = [];
+  console.log(`Node ${process.version} — ${process.arch}`);
+  console.log("Matrix.dot vs naive number[][] triple loop (i-j-k), square n×n · n×n\n");
+  for (const n of [64, 128, 256, 512]) {
+    const A = randn(n, n, rng);
+    const B = randn(n, n, rng);
+    const a = A.toArray();
+    const b = B.toArray();
+    // Sanity check: both agree before we time them.
+    const check = naiveDot(a, b);
+    const ours = A.dot(B);
+    for (let i = 0; i < n; i += 17) {
+      for (let j = 0; j < n; j += 13) {
+        if (Math.abs(check[i][j] - ours.get(i, j)) > 1e-9 * n) throw new Error(`mismatch at ${n}: [${i}][${j}]`);
+      }
+    }
+    const flops = 2 * n ** 3;
+    const dotMs = await timeOne(`dot ${n}`, () => {
+      sink += A.dot(B).data[0];
+    }, flops);
+    const naiveMs = await timeOne(`naive ${n}`, () => {
+      sink += naiveDot(a, b)[0][0];
+    }, flops);
+    rows.push({ label: `${n}×${n}`, dotMs, naiveMs, flops });
+    console.log(`  measured ${n}×${n}`);
+  }
+
+  const header = ["size", "Matrix.dot ms", "GFLOP/s", "naive ms", "GFLOP/s", "speed-up"];
+  const table = rows.map((r) => [
+    r.label,
+    r.dotMs.toFixed(3),
+    gflops(r.flops, r.dotMs),
+    r.naiveMs.toFixed(3),
+    gflops(r.flops, r.naiveMs),
+    `${(r.naiveMs / r.dotMs).toFixed(1)}×`,
+  ]);
+  printTable(header, table);
+
+  // Dense.forward: 1024 samples × 64 inputs → 64 neurons.
+  const layer = new Dense(64, 64, { rng });
+  const batch = randn(1024, 64, rng);
+  const denseFlops = 2 * 1024 * 64 * 64 + 1024 * 64; // product + bias additions
+  const denseMs = await timeOne("dense", () => {
+    sink += layer.forward(batch).data[0];
+  }, denseFlops);
+  console.log("\nDense(64→64).forward on a 1024×64 batch\n");
+  printTable(
+    ["layer", "batch", "mean ms", "GFLOP/s", "samples/s"],
+    [["Dense(64→64)", "1024×64", denseMs.toFixed(3), gflops(denseFlops, denseMs), Math.round(1024 / (denseMs / 1000)).toLocaleString("en-US")]],
+  );
+  if (Number.isNaN(sink)) console.log("(sink)");
+}
+
+function printTable(header: string[], body: string[][]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
+  const line = (cells: string[]): string => "| " + cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join(" | ") + " |";
+  console.log(line(header));
+  console.log("|" + widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+  for (const r of body) console.log(line(r));
+}
+
+await main();
