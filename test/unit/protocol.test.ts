@@ -35,7 +35,7 @@ describe("MessageCodec", () => {
 
 describe("OutputCollector", () => {
   const codec = new MessageCodec("k");
-  const msg = (type: string, content: object) => codec.create(type, content);
+  const msg = (type: string, content: Record<string, unknown>) => codec.create(type, content);
 
   it("merges consecutive stream text of the same name only", () => {
     const c = new OutputCollector();
