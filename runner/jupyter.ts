@@ -51,18 +51,27 @@ export function findJupyter(): { command: string; app: "lab" | "notebook" } | nu
   return null;
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
+/** What `npm run jupyter` needs from the outside world (replaceable in tests). */
+export interface JupyterCommandDeps {
+  dataDir?: string;
+  find?: typeof findJupyter;
+  start?: (command: string, args: string[], cwd: string) => void;
+  log?: (line: string) => void;
+}
+
+/** `npm run jupyter`: registers the kernelspec, then starts a front end or explains how to get one. */
+export function jupyterCommand(args: string[], deps: JupyterCommandDeps = {}): "registered" | "started" | "no-jupyter" {
+  const log = deps.log ?? ((line: string) => console.log(line));
   const registerOnly = args.includes("--register-only");
   const passThrough = args.filter((a) => a !== "--register-only");
-  const specFile = installKernelSpec();
-  console.log(`Registered the kernel "TypeScript (nn-from-scratch)" in ${specFile}`);
-  console.log(`  it starts ${tslabBin()} with ${process.execPath}`);
-  if (registerOnly) return;
-  const jupyter = findJupyter();
+  const specFile = installKernelSpec(deps.dataDir);
+  log(`Registered the kernel "TypeScript (nn-from-scratch)" in ${specFile}`);
+  log(`  it starts ${tslabBin()} with ${process.execPath}`);
+  if (registerOnly) return "registered";
+  const jupyter = (deps.find ?? findJupyter)();
   const notebooks = resolve(fileURLToPath(new URL("../notebooks", import.meta.url)));
   if (!jupyter) {
-    console.log(`
+    log(`
 No Jupyter front end (JupyterLab or Jupyter Notebook) is installed, so none was started.
 To use one, install it and run "npm run jupyter" again:
     pip install jupyterlab                          # any OS, with Python
@@ -70,12 +79,17 @@ To use one, install it and run "npm run jupyter" again:
 VS Code needs no Jupyter server: open a notebook in notebooks/ and pick the kernel
 "TypeScript (nn-from-scratch)" (just registered).
 Without any front end, "npm run course" runs every chapter and writes the executed course.`);
-    return;
+    return "no-jupyter";
   }
-  console.log(`Starting: ${jupyter.command} ${jupyter.app} in ${notebooks}`);
-  const child = spawn(jupyter.command, [jupyter.app, ...passThrough], { cwd: notebooks, stdio: "inherit" });
+  log(`Starting: ${jupyter.command} ${jupyter.app} in ${notebooks}`);
+  (deps.start ?? startFrontEnd)(jupyter.command, [jupyter.app, ...passThrough], notebooks);
+  return "started";
+}
+
+function startFrontEnd(command: string, args: string[], cwd: string): void {
+  const child = spawn(command, args, { cwd, stdio: "inherit" });
   child.on("exit", (code) => process.exit(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) jupyterCommand(process.argv.slice(2));
