@@ -9,13 +9,16 @@ import { killAllKernels } from "./kernel.js";
 import { runCourse } from "./course.js";
 import { consoleReporter } from "./reporter.js";
 import { withSolutions } from "./solutions.js";
+import { join } from "node:path";
+import { renderCourseSite } from "./site/index.js"; // the rendered course (runner/site)
 
 const usage = `usage: npm run course -- [CHAPTER ...] [--bail] [--timeout SECONDS]
 
   CHAPTER          a chapter number or name (01, 01-the-neuron); default: all
   --bail           stop at the first failing chapter
   --timeout S      per-cell time limit in seconds (default 600)
-  --out DIR        where executed notebooks go (default build/course/notebooks)
+  --out DIR        where executed notebooks and rendered pages go
+                   (default build/course/notebooks, pages in build/course)
   --notebooks DIR  where the chapters are (default notebooks)
   --solutions      run each exercise cell's reference solution instead of the TODO`;
 
@@ -66,6 +69,22 @@ async function main(): Promise<number> {
     transformSource: values.solutions ? withSolutions : undefined,
     reporter: consoleReporter(),
   });
+  // --- The rendered course (runner/site): index.html + one page per chapter, in build/course/
+  // (or in --out DIR, beside the executed notebooks). Chapters not run now keep their last result.
+  try {
+    const site = renderCourseSite({
+      runs: result.runs,
+      notebooksDir: values.notebooks,
+      outDir: values.out ?? join("build", "course"),
+      executedDir: values.out ?? join("build", "course", "notebooks"),
+    });
+    for (const warning of site.warnings) process.stderr.write(`warning: ${warning}\n`);
+    process.stdout.write(`\nRendered course: ${site.index}\n`);
+  } catch (error) {
+    process.stderr.write(`\nCould not render the course pages: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 1;
+  }
+  // --- end of the rendered course
   return result.ok ? 0 : 1;
 }
 
