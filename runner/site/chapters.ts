@@ -65,7 +65,7 @@ export function collectChapters(options: CollectOptions): SiteChapter[] {
     const hasExecuted = existsSync(executedFile);
     const run = byName.get(name);
     if (run) {
-      const { cell, ename, evalue } = run.failure ?? {};
+      const failure = run.failure && { cell: run.failure.cell, ename: run.failure.ename, evalue: run.failure.evalue };
       return {
         ...describe(name, run.notebook),
         status: run.status,
@@ -74,7 +74,7 @@ export function collectChapters(options: CollectOptions): SiteChapter[] {
         seconds: run.seconds,
         executed: run.executed,
         codeCells: run.codeCells,
-        failure: run.failure ? { cell: cell!, ename: ename!, evalue: evalue! } : undefined,
+        failure,
         executedFile: hasExecuted ? executedFile : undefined,
       };
     }

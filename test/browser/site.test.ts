@@ -5,7 +5,7 @@
  * failed or non-file request, every chart drawn, no unrendered TeX, and only links that resolve.
  * Skipped with a reason without /usr/bin/chromium; a failure under CI=true.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -75,19 +75,23 @@ describe.skipIf(!chromiumAvailable && !inCI)("the rendered course in Chromium", 
   let browser: Browser | undefined;
   let course: CourseSite;
   let fixtures: CourseSite;
+  const tempDirs: string[] = [];
 
   beforeAll(async () => {
     expect(chromiumAvailable, "Debian's chromium must be installed at /usr/bin/chromium").toBe(true);
     const courseDir = mkdtempSync(join(tmpdir(), "nn-site-course-"));
+    const fixturesDir = mkdtempSync(join(tmpdir(), "nn-site-fixtures-"));
+    tempDirs.push(courseDir, fixturesDir);
     const executedDir = join(courseDir, "notebooks");
     const { runs } = await runCourse({ outDir: executedDir });
     course = renderCourseSite({ runs, outDir: courseDir, executedDir });
-    fixtures = renderCourseSite({ runs: fixtureRuns(), notebooksDir: siteFixtures, outDir: mkdtempSync(join(tmpdir(), "nn-site-fixtures-")) });
+    fixtures = renderCourseSite({ runs: fixtureRuns(), notebooksDir: siteFixtures, outDir: fixturesDir });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   const check = async (site: CourseSite) => {

@@ -3,10 +3,10 @@
  * highlighted, ANSI becomes spans, plotly JSON becomes a chart container drawn with the local
  * plotly.js, outputs are escaped, and every page links its neighbours and the course map.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { IOutput } from "@jupyterlab/nbformat";
 import { ansiToHtml } from "../../runner/site/ansi.js";
 import { renderChart } from "../../runner/site/chart.js";
@@ -124,6 +124,7 @@ describe("renderCourseSite", () => {
   const outDir = mkdtempSync(join(tmpdir(), "nn-site-unit-"));
   const site = renderCourseSite({ runs: fixtureRuns(), notebooksDir: siteFixtures, outDir, now: new Date("2026-01-02T03:04:05Z") });
   const page = (name: string) => readFileSync(join(outDir, `${name}.html`), "utf8");
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it("reports links to chapters that do not exist", () => {
     expect(site.warnings).toEqual(["02-later: link to 03-missing.ipynb: there is no such chapter (yet); shown as plain text"]);
