@@ -5,11 +5,23 @@
  *    `number[][]` (i-j-k order), for square sizes 64…512, in GFLOP/s (a product of two n×n
  *    matrices is 2n³ floating-point operations).
  * 2. `Dense.forward` for a batch of 1024 samples, 64 inputs → 64 neurons.
+ * 3. The backward pass of softmax + categorical cross-entropy on 1000 samples × 10 classes:
+ *    the two parts chained — with each sample's softmax Jacobian built as a k×k matrix, and with
+ *    `Softmax.backward` (the same product without the matrix) — against
+ *    `SoftmaxCategoricalCrossentropy.backward`, the combined `(ŷ − y) / n`.
  *
  * Both run in one process, one after the other, and print side by side.
  */
 import { Bench } from "tinybench";
-import { Dense, Matrix, Random, randn } from "../src/index.js";
+import {
+  CategoricalCrossentropy,
+  Dense,
+  Matrix,
+  Random,
+  Softmax,
+  SoftmaxCategoricalCrossentropy,
+  randn,
+} from "../src/index.js";
 
 /** The textbook product: for each output entry, walk a row of `a` and a column of `b`. */
 function naiveDot(a: number[][], b: number[][]): number[][] {
@@ -103,6 +115,49 @@ async function main(): Promise<void> {
     ["layer", "batch", "mean ms", "GFLOP/s", "samples/s"],
     [["Dense(64→64)", "1024×64", denseMs.toFixed(3), gflops(denseFlops, denseMs), Math.round(1024 / (denseMs / 1000)).toLocaleString("en-US")]],
   );
+
+  // Softmax + cross-entropy backward: chained vs combined, 1000 samples × 10 classes.
+  const logits = randn(1000, 10, rng);
+  const labels = Array.from({ length: 1000 }, () => rng.integer(0, 10));
+  const softmax = new Softmax();
+  const cce = new CategoricalCrossentropy();
+  const combined = new SoftmaxCategoricalCrossentropy();
+  const probabilities = softmax.forward(logits);
+  combined.forward(logits, labels);
+  // Sanity check: both give the same gradient before we time them.
+  const chainedGrad = softmax.backward(cce.backward(probabilities, labels));
+  const combinedGrad = combined.backward(combined.output as Matrix, labels);
+  if (!chainedGrad.equals(combinedGrad, 1e-12)) throw new Error("softmax + cross-entropy: chained and combined gradients differ");
+  const chainedMs = await timeOne("chained", () => {
+    sink += softmax.backward(cce.backward(probabilities, labels)).data[0];
+  }, 0);
+  // The same chain with each sample's k×k Jacobian built and multiplied, as the formula is written.
+  const jacobianChained = (): Matrix => {
+    const d = cce.backward(probabilities, labels);
+    const out = new Matrix(d.rows, d.cols);
+    for (let i = 0; i < d.rows; i++) {
+      const row = Softmax.jacobian(probabilities.row(i)).dot(Matrix.fromColumnVector(d.row(i)));
+      out.data.set(row.data, i * d.cols);
+    }
+    return out;
+  };
+  if (!jacobianChained().equals(combinedGrad, 1e-12)) throw new Error("softmax + cross-entropy: Jacobian chain differs");
+  const jacobianMs = await timeOne("jacobian", () => {
+    sink += jacobianChained().data[0];
+  }, 0);
+  const combinedMs = await timeOne("combined", () => {
+    sink += combined.backward(probabilities, labels).data[0];
+  }, 0);
+  console.log("\nSoftmax + categorical cross-entropy backward, 1000 samples × 10 classes\n");
+  printTable(
+    ["backward", "mean ms", "vs Jacobian"],
+    [
+      ["chained, a k×k Jacobian per sample", jacobianMs.toFixed(4), "1.0×"],
+      ["chained: CategoricalCrossentropy, Softmax.backward", chainedMs.toFixed(4), `${(jacobianMs / chainedMs).toFixed(1)}×`],
+      ["combined: SoftmaxCategoricalCrossentropy", combinedMs.toFixed(4), `${(jacobianMs / combinedMs).toFixed(1)}×`],
+    ],
+  );
+  console.log(`combined vs chained with Softmax.backward: ${(chainedMs / combinedMs).toFixed(1)}× faster`);
   if (Number.isNaN(sink)) console.log("(sink)");
 }
 

@@ -1,6 +1,8 @@
 /**
  * Chapter 04 — the dense (fully connected) layer: `output = inputs · weights + biases`.
+ * Chapter 09 — its backward pass: the gradients of the weights, the biases and the inputs.
  */
+import { requireBackward } from "./activations/common.js";
 import { Matrix } from "./matrix.js";
 import { Random, randn } from "./random.js";
 
@@ -44,6 +46,12 @@ export class Dense {
   inputs: Matrix | undefined = undefined;
   /** The result of the most recent {@link Dense.forward}. */
   output: Matrix | undefined = undefined;
+  /** From the most recent {@link Dense.backward}: the gradient with respect to `weights` (`nInputs×nNeurons`). */
+  dweights: Matrix | undefined = undefined;
+  /** From the most recent {@link Dense.backward}: the gradient with respect to `biases` (`1×nNeurons`). */
+  dbiases: Matrix | undefined = undefined;
+  /** From the most recent {@link Dense.backward}: the gradient with respect to `inputs` (`batch×nInputs`). */
+  dinputs: Matrix | undefined = undefined;
 
   private _weights: Matrix;
   private _biases: Matrix;
@@ -136,6 +144,33 @@ export class Dense {
     this.inputs = inputs;
     this.output = out;
     return out;
+  }
+
+  /**
+   * The backward pass. Given `dvalues`, the gradient of the loss with respect to this layer's
+   * output (`batch×nNeurons`), the chain rule through `output = inputs · weights + biases` gives
+   *
+   * - `dweights = inputsᵀ · dvalues` (`nInputs×nNeurons`): weight `[i][n]` multiplied input `i`
+   *   on its way to neuron `n`, in every sample, so its gradient adds up input `i` × neuron `n`'s
+   *   gradient over the batch;
+   * - `dbiases` = the column sums of `dvalues` (`1×nNeurons`): each bias was added once per sample;
+   * - `dinputs = dvalues · weightsᵀ` (`batch×nInputs`): input `i` reached every neuron `n`
+   *   through weight `[i][n]` — this is what the layer before receives as its `dvalues`.
+   *
+   * Uses the inputs kept by the last {@link Dense.forward} and the current weights.
+   *
+   * @returns (and keeps in {@link Dense.dinputs}) the gradient with respect to the inputs; also
+   *   keeps {@link Dense.dweights} and {@link Dense.dbiases}
+   * @throws Error `Dense(4→3).backward: call forward first` before any forward pass;
+   *   RangeError if `dvalues` is not the output's shape (`batch×nNeurons`)
+   */
+  backward(dvalues: Matrix): Matrix {
+    requireBackward(`${this.name}.backward`, this.output, dvalues);
+    const inputs = this.inputs as Matrix;
+    this.dweights = Matrix.dotInto(inputs.transpose(), dvalues, new Matrix(this.nInputs, this.nNeurons));
+    this.dbiases = dvalues.columnSums();
+    this.dinputs = Matrix.dotInto(dvalues, this._weights.transpose(), new Matrix(dvalues.rows, this.nInputs));
+    return this.dinputs;
   }
 
   private checkParameter(what: string, value: Matrix, rows: number, cols: number): Matrix {

@@ -22,3 +22,32 @@ export function elementWise(inputs: Matrix, f: (x: number) => number): Matrix {
   for (let p = 0; p < src.length; p++) out[p] = f(src[p]);
   return new Matrix(inputs.rows, inputs.cols, out);
 }
+
+/**
+ * The checks every `backward(dvalues)` starts with: `forward` has run (so there is an output to
+ * go back through) and `dvalues` — the gradient of the loss with respect to that output — is a
+ * {@link Matrix} of the output's shape. Returns the output.
+ *
+ * @throws Error `ReLU.backward: call forward first` before any forward pass
+ * @throws TypeError if `dvalues` is not a Matrix; RangeError if its shape differs from the output's
+ */
+export function requireBackward(where: string, output: Matrix | undefined, dvalues: unknown): Matrix {
+  if (output === undefined) {
+    throw new Error(`${where}: call forward first (backward goes back through the last forward pass)`);
+  }
+  if (!(dvalues instanceof Matrix)) {
+    const got = Array.isArray(dvalues)
+      ? `an array of length ${dvalues.length} — wrap nested arrays with Matrix.from(...)`
+      : dvalues === null || typeof dvalues !== "object"
+        ? String(dvalues)
+        : `an object (${Object.prototype.toString.call(dvalues).slice(8, -1)})`;
+    throw new TypeError(`${where}: expected dvalues to be a Matrix, got ${got}`);
+  }
+  if (dvalues.rows !== output.rows || dvalues.cols !== output.cols) {
+    throw new RangeError(
+      `${where}: expected dvalues of shape ${output.rows}×${output.cols} (the shape of the last output), ` +
+        `got ${dvalues.rows}×${dvalues.cols}`,
+    );
+  }
+  return output;
+}

@@ -1,8 +1,9 @@
 /**
  * Chapter 05 — the linear (identity) activation, used on the output of a regression network.
+ * Chapter 09 — its backward pass.
  */
 import { Matrix } from "../matrix.js";
-import { requireMatrixInput } from "./common.js";
+import { requireBackward, requireMatrixInput } from "./common.js";
 
 /**
  * The linear activation `y = x`: it passes its inputs through unchanged. A network whose
@@ -18,6 +19,8 @@ export class Linear {
   inputs: Matrix | undefined = undefined;
   /** The result of the most recent {@link Linear.forward}. */
   output: Matrix | undefined = undefined;
+  /** The result of the most recent {@link Linear.backward}: the gradient with respect to `inputs`. */
+  dinputs: Matrix | undefined = undefined;
 
   /** Returns (and keeps) a copy of `inputs`: a copy, so later in-place changes to either stay apart. */
   forward(inputs: Matrix): Matrix {
@@ -25,5 +28,20 @@ export class Linear {
     this.inputs = inputs;
     this.output = inputs.clone();
     return this.output;
+  }
+
+  /**
+   * The backward pass. The derivative of `y = x` is 1, so the gradient passes through
+   * unchanged: `dinputs` is a copy of `dvalues`.
+   *
+   * @param dvalues - the gradient of the loss with respect to {@link Linear.output}, same shape
+   * @returns (and keeps in {@link Linear.dinputs}) the gradient with respect to {@link Linear.inputs}
+   * @throws Error `Linear.backward: call forward first` before any forward pass;
+   *   RangeError if `dvalues` is not the output's shape
+   */
+  backward(dvalues: Matrix): Matrix {
+    requireBackward("Linear.backward", this.output, dvalues);
+    this.dinputs = dvalues.clone();
+    return this.dinputs;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Chapter 05 — the sigmoid activation, squashing any number into (0, 1).
+ * Chapter 09 — its backward pass.
  */
 import { Matrix } from "../matrix.js";
-import { elementWise, requireMatrixInput } from "./common.js";
+import { elementWise, requireBackward, requireMatrixInput } from "./common.js";
 
 /**
  * σ(x) = 1 / (1 + e^(−x)) for one number, computed without overflow: for x ≥ 0 it uses the
@@ -29,6 +30,8 @@ export class Sigmoid {
   inputs: Matrix | undefined = undefined;
   /** The result of the most recent {@link Sigmoid.forward}. */
   output: Matrix | undefined = undefined;
+  /** The result of the most recent {@link Sigmoid.backward}: the gradient with respect to `inputs`. */
+  dinputs: Matrix | undefined = undefined;
 
   /** Returns (and keeps) σ of every entry — same shape as `inputs`. */
   forward(inputs: Matrix): Matrix {
@@ -36,5 +39,24 @@ export class Sigmoid {
     this.inputs = inputs;
     this.output = elementWise(inputs, sigmoid);
     return this.output;
+  }
+
+  /**
+   * The backward pass. The sigmoid's derivative can be written with its own output:
+   * σ'(x) = σ(x) · (1 − σ(x)). So `dinputs = dvalues ⊙ output ⊙ (1 − output)`, entry by entry.
+   *
+   * @param dvalues - the gradient of the loss with respect to {@link Sigmoid.output}, same shape
+   * @returns (and keeps in {@link Sigmoid.dinputs}) the gradient with respect to {@link Sigmoid.inputs}
+   * @throws Error `Sigmoid.backward: call forward first` before any forward pass;
+   *   RangeError if `dvalues` is not the output's shape
+   */
+  backward(dvalues: Matrix): Matrix {
+    const output = requireBackward("Sigmoid.backward", this.output, dvalues);
+    const s = output.data;
+    const d = dvalues.data;
+    const out = new Float64Array(d.length);
+    for (let p = 0; p < d.length; p++) out[p] = d[p] * s[p] * (1 - s[p]);
+    this.dinputs = new Matrix(dvalues.rows, dvalues.cols, out);
+    return this.dinputs;
   }
 }

@@ -1,0 +1,114 @@
+/**
+ * Chapter 06 — the two ways to say which class each sample belongs to, and the checks every
+ * loss and `accuracy` run on predictions and targets before using them.
+ */
+import { Matrix } from "../matrix.js";
+
+/**
+ * The correct classes of a batch, in either of two forms:
+ *
+ * - **class indices**, one whole number per sample, e.g. `[0, 2, 1]` (what `spiralData` gives);
+ * - **one-hot rows**, a {@link Matrix} with the predictions' shape and a single `1` per row
+ *   marking the class, e.g. `[[1, 0, 0], [0, 0, 1], [0, 1, 0]]` for the same three samples.
+ */
+export type ClassTargets = readonly number[] | Matrix;
+
+/**
+ * Checks a batch of predictions (one row per sample, one column per class): a {@link Matrix}
+ * with at least one row and one column, every entry finite.
+ *
+ * @param where - the caller, e.g. `CategoricalCrossentropy.forward`, put at the start of every message
+ * @param what - what the matrix is called in messages, e.g. `predictions`
+ * @internal
+ */
+export function requirePredictions(where: string, what: string, predictions: unknown): asserts predictions is Matrix {
+  if (!(predictions instanceof Matrix)) {
+    const hint = Array.isArray(predictions) ? " — wrap nested arrays with Matrix.from(...)" : "";
+    throw new TypeError(`${where}: expected ${what} to be a Matrix, got ${describe(predictions)}${hint}`);
+  }
+  const { rows, cols, data } = predictions;
+  if (rows === 0 || cols === 0) {
+    throw new RangeError(
+      `${where}: expected at least one sample (row) and one class (column), got ${what} of shape ${rows}×${cols}`,
+    );
+  }
+  for (let p = 0; p < data.length; p++) {
+    if (!Number.isFinite(data[p])) {
+      throw new RangeError(
+        `${where}: expected finite ${what}, got ${String(data[p])} at [${Math.floor(p / cols)}][${p % cols}]`,
+      );
+    }
+  }
+}
+
+/**
+ * The class of every sample as an index, from either form of {@link ClassTargets}, after
+ * checking them against the predictions' shape: one label per row, each a whole number in
+ * `[0, classes)`; or one-hot rows of exactly the predictions' shape.
+ *
+ * @param what - what the predictions are called in messages (`predictions`, `inputs`, `dvalues`)
+ * @internal
+ */
+export function classIndices(where: string, predictions: Matrix, targets: unknown, what = "predictions"): Int32Array {
+  const { rows, cols } = predictions;
+  const out = new Int32Array(rows);
+  if (Array.isArray(targets)) {
+    if (targets.length !== rows) {
+      throw new RangeError(
+        `${where}: expected one label per sample (${rows}, the rows of the ${rows}×${cols} ${what}), ` +
+          `got ${targets.length} label${targets.length === 1 ? "" : "s"}`,
+      );
+    }
+    for (let i = 0; i < rows; i++) {
+      const label: unknown = targets[i];
+      if (typeof label !== "number" || !Number.isInteger(label)) {
+        throw new RangeError(`${where}: label ${describe(label)} at sample ${i} is not a whole number in [0, ${cols})`);
+      }
+      if (label < 0 || label >= cols) {
+        throw new RangeError(`${where}: label ${label} at sample ${i} is outside [0, ${cols})`);
+      }
+      out[i] = label;
+    }
+    return out;
+  }
+  if (targets instanceof Matrix) {
+    if (targets.rows !== rows || targets.cols !== cols) {
+      const hint =
+        targets.cols === 1 && cols !== 1 && targets.rows === rows
+          ? " — for class indices pass a number[] instead (e.g. targets.column(0))"
+          : "";
+      throw new RangeError(
+        `${where}: one-hot targets must have the ${what}' shape ${rows}×${cols}, got ${targets.rows}×${targets.cols}${hint}`,
+      );
+    }
+    const t = targets.data;
+    for (let i = 0; i < rows; i++) {
+      let hot = -1;
+      for (let j = 0; j < cols; j++) {
+        const v = t[i * cols + j];
+        if (v === 1 && hot === -1) hot = j;
+        else if (v !== 0) hot = -2;
+      }
+      if (hot < 0) {
+        throw new RangeError(
+          `${where}: expected one-hot target rows (a single 1, the rest 0), got [${targets.row(i).join(", ")}] at sample ${i}`,
+        );
+      }
+      out[i] = hot;
+    }
+    return out;
+  }
+  throw new TypeError(
+    `${where}: expected targets as class indices (number[]) or one-hot rows (Matrix), got ${describe(targets)}`,
+  );
+}
+
+/** A short description of an unexpected value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (value instanceof Matrix) return `a ${value.rows}×${value.cols} Matrix`;
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  return String(value);
+}
