@@ -25,6 +25,7 @@ footer { max-width: var(--width); margin: 0 auto 3rem; padding: 0 1.25rem; }
 .pager { display: flex; gap: 1.25rem; align-items: baseline; font-size: .9rem; }
 footer .pager { justify-content: space-between; border-top: 1px solid var(--line); padding-top: 1rem; }
 .pager .none { min-width: 1px; }
+@media (max-width: 40rem) { .topbar { position: static; } }
 
 h1, h2, h3 { line-height: 1.25; margin: 2rem 0 .75rem; }
 h1 { font-size: 2rem; margin-top: .5rem; }
