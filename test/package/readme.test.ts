@@ -1,0 +1,38 @@
+/**
+ * The README's library example is real code: it type-checks against the built declarations and
+ * runs, and its training steps lower the loss.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import ts from "typescript";
+import { afterAll, expect, it } from "vitest";
+
+const readme = readFileSync("README.md", "utf8");
+const section = readme.slice(readme.indexOf("## Using the library in your own code"));
+const example = /```ts\n([\s\S]*?)```/.exec(section)![1];
+// Inside the repository, so "nn-from-scratch" resolves as it does for a user of the package.
+const file = resolve("test", `.readme-example-${process.pid}.mts`);
+writeFileSync(file, example);
+afterAll(() => rmSync(file, { force: true }));
+
+it("type-checks", () => {
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    types: ["node"],
+  });
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  expect(errors).toEqual([]);
+});
+
+it("runs, and the loss goes down", () => {
+  const out = execFileSync(process.execPath, ["--import", "tsx", file], { encoding: "utf8" });
+  const losses = out.trim().split("\n").map((line) => Number(line.split(" ")[1]));
+  expect(losses).toHaveLength(10);
+  expect(losses.every(Number.isFinite)).toBe(true);
+  expect(losses[9]).toBeLessThan(losses[0]);
+});
