@@ -153,7 +153,10 @@ describe("npm run course (the CLI)", () => {
     expect(output).toContain('no chapter matches "99"; the chapters are: endless, error-cell, multi-mime, type-error');
   });
 
-  it("on SIGTERM shuts its kernel down and exits", async () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130], // Ctrl-C
+  ] as const)("on %s shuts its kernel down and exits %i", async (signal, exitCode) => {
     const out = mkdtempSync(join(tmpdir(), "nn-course-"));
     const child = cli(["--notebooks", fixtures, "--out", out, "endless"]);
     const result = collect(child);
@@ -163,10 +166,10 @@ describe("npm run course (the CLI)", () => {
     const kernels = tslabKernelsIn(fixtures);
     expect(kernels.length).toBe(1);
     await new Promise((r) => setTimeout(r, 1500));
-    child.kill("SIGTERM");
+    child.kill(signal);
     const { code, output } = await result;
-    expect(code).toBe(143);
-    expect(output).toContain("SIGTERM: stopped; all kernels shut down.");
+    expect(code).toBe(exitCode);
+    expect(output).toContain(`${signal}: stopped; all kernels shut down.`);
     await new Promise((r) => setTimeout(r, 200));
     expect(kernels.filter(isRunning)).toEqual([]);
   });
