@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     outDir: values.out,
     notebooksDir: values.notebooks,
     transformSource: values.solutions ? withSolutions : undefined,
-    reporter: consoleReporter(),
+    reporter: consoleReporter(undefined, undefined, values.out ?? join("build", "course", "notebooks")),
   });
   // --- The rendered course (runner/site): index.html + one page per chapter, in build/course/
   // (or in --out DIR, beside the executed notebooks). Chapters not run now keep their last result.

@@ -11,7 +11,11 @@ import { formatFailure } from "./failure.js";
 type Write = (text: string) => void;
 
 /** A reporter for `npm run course`; `tty` chooses the live bar. */
-export function consoleReporter(tty = Boolean(process.stderr.isTTY), write: Write = (t) => process.stderr.write(t)): Reporter {
+export function consoleReporter(
+  tty = Boolean(process.stderr.isTTY),
+  write: Write = (t) => process.stderr.write(t),
+  outDir = "build/course/notebooks",
+): Reporter {
   let bar: cliProgress.SingleBar | undefined;
   let started = 0;
   let ticker: NodeJS.Timeout | undefined;
@@ -56,7 +60,7 @@ export function consoleReporter(tty = Boolean(process.stderr.isTTY), write: Writ
       const failed = runs.filter((r) => r.status === "failed").length;
       write(
         failed === 0
-          ? `All ${runs.length} chapters ran. Executed notebooks are in build/course/notebooks/.\n`
+          ? `All ${runs.length} chapters ran. Executed notebooks are in ${outDir}/.\n`
           : `${failed} of ${runs.length} chapters failed${skipped.length ? `, ${skipped.length} skipped (--bail)` : ""}.\n`,
       );
     },
