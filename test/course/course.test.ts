@@ -49,6 +49,16 @@ it.skipIf(only.length > 0)("has chapters", () => {
 });
 
 describe.each(chapters)("$name", ({ file, name }) => {
+  it("draws every random number from a seeded generator; clock readings only in cells tagged timing", () => {
+    const cells = readNotebook(file).cells.filter((c) => c.cell_type === "code");
+    for (const cell of cells) {
+      const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+      expect(source, "use new Random(seed) instead of Math.random").not.toMatch(/Math\.random/);
+      const tags = ((cell.metadata as { tags?: string[] }).tags ?? []);
+      if (/performance\.now|Date\.now|new Date\(/.test(source)) expect(tags, source.slice(0, 80)).toContain("timing");
+    }
+  });
+
   it("is committed without outputs", () => {
     const cells = readNotebook(file).cells.filter((c) => c.cell_type === "code") as any[];
     expect(cells.filter((c) => c.outputs.length > 0 || c.execution_count !== null).length).toBe(0);
