@@ -535,7 +535,9 @@ function requireMatrix(where: string, what: string, value: unknown): asserts val
 function formatError(e: number): string {
   if (e === 0) return "0";
   if (!Number.isFinite(e)) return String(e);
-  return e.toExponential(1).replace("e+", "e");
+  // Plain digits for errors a reader compares by eye (0.091, 1), exponents for tiny ones (2.2e-11).
+  if (e >= 0.01 && e < 1000) return String(Number(e.toPrecision(2)));
+  return e.toExponential(1).replace("e+", "e").replace(".0e", "e");
 }
 
 function formatValue(x: number): string {
