@@ -245,6 +245,23 @@ export class Matrix {
     return out;
   }
 
+  /**
+   * Rows `start` up to (not including) `end` as a new matrix, like `Array.prototype.slice`
+   * without negative indices — e.g. `X.sliceRows(0, 5)` for the first five samples, or a
+   * mini-batch `X.sliceRows(i, i + 32)`. `end` is clamped to the number of rows.
+   *
+   * @throws RangeError if `start` or `end` is not a whole number ≥ 0, or `start > end`
+   */
+  sliceRows(start: number, end: number = this.rows): Matrix {
+    requireSize("Matrix.sliceRows", "start", start);
+    requireSize("Matrix.sliceRows", "end", end);
+    const stop = Math.min(end, this.rows);
+    if (start > stop) {
+      throw new RangeError(`Matrix.sliceRows: expected start ≤ end, got start ${start} and end ${stop} for a ${this.shapeText()} matrix`);
+    }
+    return new Matrix(stop - start, this.cols, this.data.slice(start * this.cols, stop * this.cols));
+  }
+
   /** An independent copy. */
   clone(): Matrix {
     return new Matrix(this.rows, this.cols, this.data.slice());

@@ -500,3 +500,30 @@ describe("Matrix reductions", () => {
     expect(m.equals(m.transpose())).toBe(false);
   });
 });
+
+describe("Matrix.sliceRows", () => {
+  const m = Matrix.from([
+    [1, 2],
+    [3, 4],
+    [5, 6],
+  ]);
+  it("takes rows start…end−1 as a copy", () => {
+    expect(m.sliceRows(0, 2).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(m.sliceRows(1).toArray()).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+    expect(m.sliceRows(2, 99).toArray()).toEqual([[5, 6]]);
+    expect(m.sliceRows(3).shape).toEqual([0, 2]);
+    const copy = m.sliceRows(0, 1);
+    copy.set(0, 0, 100);
+    expect(m.get(0, 0)).toBe(1);
+  });
+  it("rejects bad bounds with both numbers", () => {
+    expect(() => m.sliceRows(2, 1)).toThrow("Matrix.sliceRows: expected start ≤ end, got start 2 and end 1 for a 3×2 matrix");
+    expect(() => m.sliceRows(-1)).toThrow("Matrix.sliceRows: expected start to be a whole number ≥ 0, got -1");
+  });
+});
