@@ -21,6 +21,14 @@ export function tslabBin(): string {
   return require.resolve("tslab/bin/tslab");
 }
 
+/** The kernel could not be started; `retryable` when fresh ports may help (it died or could not bind). */
+export class KernelStartError extends Error {
+  constructor(message: string, readonly retryable: boolean) {
+    super(message);
+    this.name = "KernelStartError";
+  }
+}
+
 /** Every kernel process this Node process started and has not yet seen exit. */
 const liveKernels = new Set<Kernel>();
 
@@ -39,6 +47,8 @@ export interface KernelStartOptions {
   cwd: string;
   /** How long to wait for the kernel to answer kernel_info (default 60 s). */
   startupTimeoutMs?: number;
+  /** Ports to try first (shell, iopub, stdin, control, heartbeat); default: free ones. */
+  ports?: readonly [number, number, number, number, number];
 }
 
 export interface ExecuteOptions {
@@ -118,7 +128,19 @@ export class Kernel {
 
   /** Starts a tslab kernel in `cwd` and waits until it answers kernel_info on shell and iopub. */
   static async start(options: KernelStartOptions): Promise<Kernel> {
-    const ports = await Promise.all([1, 2, 3, 4, 5].map(() => getPort({ host: "127.0.0.1" })));
+    // Free ports are picked before the kernel binds them, so another program can take one in
+    // between (Jupyter has the same race). A kernel that dies at start-up gets fresh ports.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Kernel.startOnce(attempt === 1 ? options : { ...options, ports: undefined });
+      } catch (error) {
+        if (!(error instanceof KernelStartError && error.retryable) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: KernelStartOptions): Promise<Kernel> {
+    const ports = options.ports ?? (await Promise.all([1, 2, 3, 4, 5].map(() => getPort({ host: "127.0.0.1" }))));
     const [shell_port, iopub_port, stdin_port, control_port, hb_port] = ports;
     const key = randomBytes(32).toString("hex");
     const connection = {
@@ -172,7 +194,10 @@ export class Kernel {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.exited) {
-        throw new Error(`tslab kernel ${this.exitDetail} before it was ready:\n${this.stderrTail}`);
+        throw new KernelStartError(`tslab kernel ${this.exitDetail} before it was ready:\n${this.stderrTail}`, true);
+      }
+      if (/EADDRINUSE|Address already in use/i.test(this.stderrTail)) {
+        throw new KernelStartError(`tslab kernel could not bind its ports:\n${this.stderrTail}`, true);
       }
       const outcome = await this.request(this.shell, "kernel_info_request", {}, Math.min(2000, deadline - Date.now()));
       if (outcome.reply && outcome.idle) {
@@ -180,7 +205,7 @@ export class Kernel {
         return;
       }
     }
-    throw new Error(`tslab kernel did not answer kernel_info within ${timeoutMs / 1000} s:\n${this.stderrTail}`);
+    throw new KernelStartError(`tslab kernel did not answer kernel_info within ${timeoutMs / 1000} s:\n${this.stderrTail}`, false);
   }
 
   /** Sends one request and waits for its reply and its final `idle` status, or the time limit. */
