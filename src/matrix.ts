@@ -486,8 +486,12 @@ export class Matrix {
     const maxCols = 8;
     const rowIdx = pickIndices(rows, maxRows);
     const colIdx = pickIndices(cols, maxCols);
+    const shown = rowIdx.flatMap((i) => colIdx.map((j) => (i < 0 || j < 0 ? 0 : this.data[i * cols + j])));
+    // Like NumPy: when some entries are tiny or huge, print them all in exponent form, so a
+    // column never mixes 0.00000134466 with -8.33081e-8.
+    const exponents = shown.some((x) => Number.isFinite(x) && x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e15));
     const cells: string[][] = rowIdx.map((i) =>
-      colIdx.map((j) => (i < 0 || j < 0 ? "…" : formatNumber(this.data[i * cols + j]))),
+      colIdx.map((j) => (i < 0 || j < 0 ? "…" : formatNumber(this.data[i * cols + j], exponents))),
     );
     const widths = colIdx.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
     const lines = cells.map((r, k) => {
@@ -687,8 +691,9 @@ function pickIndices(n: number, max: number): number[] {
   ];
 }
 
-function formatNumber(x: number): string {
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+function formatNumber(x: number, exponent = false): string {
   if (!Number.isFinite(x)) return String(x);
+  if (exponent) return x === 0 ? "0" : x.toExponential(4);
+  if (Number.isInteger(x)) return String(x);
   return String(Number(x.toPrecision(6)));
 }

@@ -119,6 +119,12 @@ describe("Matrix construction", () => {
     expect(m.get(0, 0)).toBe(1);
   });
 
+  it("toString prints tiny values of a matrix all in exponent form", () => {
+    expect(Matrix.from([[0, 0.00000134466], [-8.33081e-8, 0.5]]).toString()).toBe(
+      "Matrix 2×2\n[[         0, 1.3447e-6],\n [-8.3308e-8, 5.0000e-1]]",
+    );
+  });
+
   it("toString prints readable, aligned rows", () => {
     const m = Matrix.from([
       [1, 2.5],
