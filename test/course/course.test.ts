@@ -74,6 +74,18 @@ describe.each(chapters)("$name", ({ file, name }) => {
     expect(outputs.filter((o) => o.output_type === "stream" && o.name === "stderr").map((o) => text(o.text))).toEqual([]);
   });
 
+  it("prints every number its prose quotes (in backticks, 4 or more digits)", () => {
+    const printed = outputsOf(asWritten, name)
+      .map((o) => text(o.text) + text(o.data?.["text/plain"]))
+      .join("\n");
+    const prose = readNotebook(file)
+      .cells.filter((c) => c.cell_type === "markdown")
+      .map((c) => text(c.source).replace(/<details>[\s\S]*?<\/details>/g, "")) // solutions are code, not claims
+      .join("\n");
+    const quoted = [...prose.matchAll(/`(-?\d[\d.e+-]*)`/g)].map((m) => m[1]).filter((t) => t.replace(/\D/g, "").length >= 4);
+    expect(quoted.filter((number) => !printed.includes(number))).toEqual([]);
+  });
+
   it("passes every check, and every exercise waits for its TODO", () => {
     const out = stdoutOf(asWritten, name);
     expect(out).not.toMatch(/^✗/m);
