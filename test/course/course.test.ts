@@ -11,6 +11,7 @@ import { listChapters, runCourse, selectChapters, type CourseRun } from "../../r
 import { readNotebook } from "../../runner/notebook.js";
 import { solutionsOf, withSolutions } from "../../runner/solutions.js";
 import { formatFailure } from "../../runner/failure.js";
+import { PLOTLY_EMBED_MARKER } from "../../src/notebook/index.js";
 
 // COURSE_CHAPTERS="02 03" limits the run to some chapters while writing them.
 const only = (process.env.COURSE_CHAPTERS ?? "").split(/[\s,]+/).filter(Boolean);
@@ -84,6 +85,14 @@ describe.each(chapters)("$name", ({ file, name }) => {
       .join("\n");
     const quoted = [...prose.matchAll(/`(-?\d[\d.e+-]*)`/g)].map((m) => m[1]).filter((t) => t.replace(/\D/g, "").length >= 4);
     expect(quoted.filter((number) => !printed.includes(number))).toEqual([]);
+  });
+
+  it("embeds plotly.js once, in its first chart, and no chart repeats it", () => {
+    const charts = outputsOf(asWritten, name).filter((o) => o.data?.["application/vnd.plotly.v1+json"]);
+    const embedding = charts.filter((o) => text(o.data["text/html"]).includes(PLOTLY_EMBED_MARKER));
+    expect(embedding.length).toBe(charts.length > 0 ? 1 : 0);
+    if (charts.length > 0) expect(embedding[0]).toBe(charts[0]);
+    for (const chart of charts) expect(Object.keys(chart.data).sort()).toEqual(["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
   });
 
   it("passes every check, and every exercise waits for its TODO", () => {
