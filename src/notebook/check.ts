@@ -65,13 +65,13 @@ export type ExerciseStatus = "correct" | "not quite" | "not solved yet";
  * @example
  * ```ts
  * const myAnswer: number = TODO;            // the reader replaces TODO
- * exercise("Exercise 1.1", myAnswer, 4.8);  // ⏳ Exercise 1.1: not solved yet …
+ * exercise("Exercise 1.1", myAnswer, 4.8);  // ○ Exercise 1.1: not solved yet …
  * ```
  */
 export function exercise<T>(label: string, answer: T | (() => T), expected: unknown, options?: CheckOptions): void {
   const { status, detail } = exerciseStatus(answer, expected, options);
   if (status === "correct") console.log(`✓ ${label}: correct — ${detail}`);
-  else if (status === "not solved yet") console.log(`⏳ ${label}: not solved yet — replace TODO with your answer and run the cell again`);
+  else if (status === "not solved yet") console.log(`○ ${label}: not solved yet — replace TODO with your answer and run the cell again`);
   else console.log(`✗ ${label}: not quite: ${detail}`);
 }
 

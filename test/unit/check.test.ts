@@ -68,9 +68,9 @@ describe("exercise", () => {
     exercise("Exercise 2", () => TODO, 1);
     exercise("Exercise 3", [1, TODO], [1, 2]);
     expect(lines.map((l) => l.split(" — ")[0])).toEqual([
-      "⏳ Exercise 1: not solved yet",
-      "⏳ Exercise 2: not solved yet",
-      "⏳ Exercise 3: not solved yet",
+      "○ Exercise 1: not solved yet",
+      "○ Exercise 2: not solved yet",
+      "○ Exercise 3: not solved yet",
     ]);
   });
 
