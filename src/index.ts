@@ -27,3 +27,5 @@ export {
   type BackwardLayer,
   type LossWithGradient,
 } from "./gradients.js";
+export { type Parameter } from "./parameter.js";
+export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGDOptions, type AdagradOptions, type RMSpropOptions, type AdamOptions } from "./optimizers/index.js";
