@@ -3,6 +3,7 @@
  * (Neural Networks from Scratch) but drawing from our seeded {@link Random}, so the points are the
  * same on every run (they are not the same points as Python's, whose generator differs).
  */
+import { describe, requireWholeNumber } from "./internal/validate.js";
 import { Matrix } from "./matrix.js";
 import { Random } from "./random.js";
 
@@ -86,7 +87,7 @@ export function verticalData(samplesPerClass: number, classes: number, rng: Rand
  * @returns `X` and `y`, both `samples×1`
  */
 export function sineData(samples = 1000): RegressionData {
-  requireCount("sineData", "samples", samples);
+  requireWholeNumber("sineData", "samples", samples, 1);
   const X = Matrix.zeros(samples, 1);
   const y = Matrix.zeros(samples, 1);
   for (let i = 0; i < samples; i++) {
@@ -107,17 +108,11 @@ function linspace(start: number, stop: number, n: number): number[] {
 }
 
 function checkArgs(where: string, samplesPerClass: number, classes: number, rng: Random): void {
-  requireCount(where, "samplesPerClass", samplesPerClass);
-  requireCount(where, "classes", classes);
+  requireWholeNumber(where, "samplesPerClass", samplesPerClass, 1);
+  requireWholeNumber(where, "classes", classes, 1);
   if (!(rng instanceof Random)) {
     throw new TypeError(
-      `${where}: expected a Random generator as the third argument (e.g. new Random(0)), got ${String(rng)}`,
+      `${where}: expected a Random generator as the third argument (e.g. new Random(0)), got ${describe(rng)}`,
     );
-  }
-}
-
-function requireCount(where: string, what: string, n: unknown): void {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new RangeError(`${where}: expected ${what} to be a whole number ≥ 1, got ${String(n)}`);
   }
 }

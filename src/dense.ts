@@ -3,6 +3,19 @@
  * Chapter 09 — its backward pass: the gradients of the weights, the biases and the inputs.
  */
 import { requireBackward } from "./activations/common.js";
+import {
+  describe,
+  firstNonFinite,
+  entryText,
+  requireFiniteMatrix,
+  requireFiniteNumber,
+  requireFiniteResult,
+  requireMatrix,
+  requireOptions,
+  requireShape,
+  requireWholeNumber,
+  shapeText,
+} from "./internal/validate.js";
 import { Matrix } from "./matrix.js";
 import { Random, randn } from "./random.js";
 
@@ -60,21 +73,18 @@ export class Dense {
    * @param nInputs - inputs per neuron (features per sample), a whole number ≥ 1
    * @param nNeurons - neurons in the layer, a whole number ≥ 1
    * @param options - where the random initial weights come from and how large they are
-   * @throws RangeError if a size is not a whole number ≥ 1, or `weightScale` is not a finite number
+   * @throws RangeError if a size is not a whole number ≥ 1, `weightScale` is not a finite number,
+   *   or an option is misspelt; TypeError if `options` is not an object or `rng` not a Random
    */
   constructor(nInputs: number, nNeurons: number, options: DenseOptions = {}) {
-    for (const [what, n] of [["nInputs", nInputs], ["nNeurons", nNeurons]] as const) {
-      if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-        throw new RangeError(`Dense: expected ${what} to be a whole number ≥ 1, got ${describe(n)}`);
-      }
-    }
-    const { rng = sharedRng, weightScale = 0.01 } = options;
+    requireWholeNumber("Dense", "nInputs", nInputs, 1);
+    requireWholeNumber("Dense", "nNeurons", nNeurons, 1);
+    const checked = requireOptions("Dense", options, ["rng", "weightScale"], "{ rng: new Random(0) }") as DenseOptions;
+    const { rng = sharedRng, weightScale = 0.01 } = checked;
     if (!(rng instanceof Random)) {
       throw new TypeError(`Dense: expected options.rng to be a Random (e.g. new Random(0)), got ${describe(rng)}`);
     }
-    if (typeof weightScale !== "number" || !Number.isFinite(weightScale)) {
-      throw new RangeError(`Dense: expected options.weightScale to be a finite number, got ${describe(weightScale)}`);
-    }
+    requireFiniteNumber("Dense", "options.weightScale", weightScale);
     this.nInputs = nInputs;
     this.nNeurons = nNeurons;
     this._weights = randn(nInputs, nNeurons, rng).scale(weightScale);
@@ -88,9 +98,9 @@ export class Dense {
 
   /**
    * The weights, `nInputs×nNeurons`: column `n` holds neuron `n`'s weights.
-   * Assigning checks the shape (the matrix is used as-is, not copied).
+   * Assigning checks the shape and that every entry is finite (the matrix is used as-is, not copied).
    *
-   * @throws RangeError when assigned a matrix of another shape
+   * @throws RangeError when assigned a matrix of another shape, or holding NaN or ±Infinity
    */
   get weights(): Matrix {
     return this._weights;
@@ -101,9 +111,9 @@ export class Dense {
 
   /**
    * The biases, `1×nNeurons`: one per neuron, zeros at first.
-   * Assigning checks the shape (the matrix is used as-is, not copied).
+   * Assigning checks the shape and that every entry is finite (the matrix is used as-is, not copied).
    *
-   * @throws RangeError when assigned a matrix of another shape
+   * @throws RangeError when assigned a matrix of another shape, or holding NaN or ±Infinity
    */
   get biases(): Matrix {
     return this._biases;
@@ -119,19 +129,19 @@ export class Dense {
    * @param inputs - a batch, one sample per row, `batch×nInputs`
    * @returns `batch×nNeurons`
    * @throws RangeError if `inputs` does not have `nInputs` columns, e.g.
-   *   `Dense(4→3).forward: expected inputs with 4 columns, got 5`
+   *   `Dense(4→3).forward: expected inputs with 4 columns, got 5`; if `inputs` holds NaN or
+   *   ±Infinity; or if the output overflows (or weights changed in place hold NaN or ±Infinity)
    */
   forward(inputs: Matrix): Matrix {
-    if (!(inputs instanceof Matrix)) {
-      const hint = Array.isArray(inputs) ? " — wrap nested arrays with Matrix.from(...)" : "";
-      throw new TypeError(`${this.name}.forward: expected inputs to be a Matrix, got ${describe(inputs)}${hint}`);
-    }
+    const where = `${this.name}.forward`;
+    requireMatrix(where, "inputs", inputs);
     if (inputs.cols !== this.nInputs) {
       throw new RangeError(
-        `${this.name}.forward: expected inputs with ${this.nInputs} columns, got ${inputs.cols} ` +
-          `(inputs are ${inputs.rows}×${inputs.cols}, one sample per row)`,
+        `${where}: expected inputs with ${this.nInputs} columns, got ${inputs.cols} ` +
+          `(inputs are ${shapeText(inputs.rows, inputs.cols)}, one sample per row)`,
       );
     }
+    requireFiniteMatrix(where, "inputs", inputs);
     const out = Matrix.dotInto(inputs, this._weights, new Matrix(inputs.rows, this.nNeurons));
     // Add the biases to every row in place: no second matrix needed.
     const o = out.data;
@@ -141,6 +151,7 @@ export class Dense {
       const off = i * n;
       for (let j = 0; j < n; j++) o[off + j] += b[j];
     }
+    requireFiniteResult(where, "the output", out, () => this.overflowCause("inputs"));
     this.inputs = inputs;
     this.output = out;
     return out;
@@ -162,32 +173,44 @@ export class Dense {
    * @returns (and keeps in {@link Dense.dinputs}) the gradient with respect to the inputs; also
    *   keeps {@link Dense.dweights} and {@link Dense.dbiases}
    * @throws Error `Dense(4→3).backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape (`batch×nNeurons`)
+   *   RangeError if `dvalues` is not the output's shape (`batch×nNeurons`) or holds NaN or
+   *   ±Infinity, or if a gradient overflows, e.g.
+   *   `Dense(2→3).backward: dweights has a non-finite entry (Infinity) at [0][1] — …`
    */
   backward(dvalues: Matrix): Matrix {
-    requireBackward(`${this.name}.backward`, this.output, dvalues);
+    const where = `${this.name}.backward`;
+    requireBackward(where, this.output, dvalues);
     const inputs = this.inputs as Matrix;
-    this.dweights = Matrix.dotInto(inputs.transpose(), dvalues, new Matrix(this.nInputs, this.nNeurons));
-    this.dbiases = dvalues.columnSums();
-    this.dinputs = Matrix.dotInto(dvalues, this._weights.transpose(), new Matrix(dvalues.rows, this.nInputs));
-    return this.dinputs;
+    const dweights = Matrix.dotInto(inputs.transpose(), dvalues, new Matrix(this.nInputs, this.nNeurons));
+    const dbiases = dvalues.columnSums();
+    const dinputs = Matrix.dotInto(dvalues, this._weights.transpose(), new Matrix(dvalues.rows, this.nInputs));
+    // Finite inputs, weights and dvalues can still multiply or add up past ±1.8e308.
+    const cause = (): string => this.overflowCause("dvalues");
+    requireFiniteResult(where, "dweights", dweights, cause);
+    requireFiniteResult(where, "dbiases", dbiases, cause);
+    requireFiniteResult(where, "dinputs", dinputs, cause);
+    this.dweights = dweights;
+    this.dbiases = dbiases;
+    this.dinputs = dinputs;
+    return dinputs;
+  }
+
+  /**
+   * Why a pass produced NaN or ±Infinity from finite inputs: weights or biases changed in place
+   * since they were assigned (`dense.weights.data[0] = NaN` skips the setter's check), or overflow.
+   */
+  private overflowCause(incoming: string): string {
+    for (const [what, m] of [["weights", this._weights], ["biases", this._biases]] as const) {
+      const p = firstNonFinite(m.data);
+      if (p >= 0) return `${what} holds ${m.data[p]} at ${entryText(p, m.cols)} (changed in place after it was assigned?)`;
+    }
+    return `the numbers overflowed (beyond ±1.8e308): ${incoming} or weights are far too large; scale the data or lower the learning rate`;
   }
 
   private checkParameter(what: string, value: Matrix, rows: number, cols: number): Matrix {
-    if (!(value instanceof Matrix)) {
-      const hint = Array.isArray(value) ? " — wrap nested arrays with Matrix.from(...)" : "";
-      throw new TypeError(`${this.name}.${what}: expected a ${rows}×${cols} Matrix, got ${describe(value)}${hint}`);
-    }
-    if (value.rows !== rows || value.cols !== cols) {
-      throw new RangeError(`${this.name}.${what}: expected a ${rows}×${cols} matrix, got ${value.rows}×${value.cols}`);
-    }
+    const where = `${this.name}.${what}`;
+    requireShape(where, "", value, rows, cols);
+    requireFiniteMatrix(where, "numbers", value);
     return value;
   }
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value !== null && typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
-  return String(value);
 }

@@ -7,6 +7,7 @@
  * comparing the two on small examples catches mistakes in the calculus.
  */
 import { SoftmaxCategoricalCrossentropy } from "./losses/softmax-categorical-crossentropy.js";
+import { describe, requireMatrix, requireOptions, whileNudging } from "./internal/validate.js";
 import type { ClassTargets } from "./losses/targets.js";
 import { Matrix } from "./matrix.js";
 import { Random, randn } from "./random.js";
@@ -35,7 +36,10 @@ const DEFAULT_FLOOR = 1e-3;
  * @param f - a function of one number
  * @param x - where to take the derivative
  * @param h - the step on either side, a positive number; default `1e-5`
- * @throws RangeError if `x` or `h` is not a finite number, `h ≤ 0`, or `f` returns NaN or an infinity
+ * @throws RangeError if `x` or `h` is not a finite number, `h ≤ 0`, `f` returns NaN or an
+ *   infinity, or the step is lost to rounding: at `x = 1e300`, `x ± 1e-5` is `x` itself, so the
+ *   two points coincide. The step is not enlarged behind your back — the message says how large
+ *   a step would register there (about `|x| · 1e-8`).
  *
  * @example
  * ```ts
@@ -51,6 +55,7 @@ export function numericalDerivative(f: (x: number) => number, x: number, h: numb
   requireStep(where, h);
   const xp = x + h;
   const xm = x - h;
+  requireDistinct(where, `x = ${x}`, x, xp, xm, h);
   const fp = f(xp);
   requireValue(where, `f(${xp}) (at x + h)`, fp);
   const fm = f(xm);
@@ -70,7 +75,8 @@ export function numericalDerivative(f: (x: number) => number, x: number, h: numb
  * @param param - the matrix to differentiate with respect to
  * @param h - the step; default `1e-5`
  * @returns a matrix of `param`'s shape
- * @throws RangeError if `h` is not a positive finite number or `f` returns NaN or an infinity
+ * @throws RangeError if `h` is not a positive finite number, `f` returns NaN or an infinity, or
+ *   the step is lost to rounding at some entry (see {@link numericalDerivative})
  *
  * @example
  * ```ts
@@ -89,17 +95,21 @@ export function numericalGradient(f: () => number, param: Matrix, h: number = DE
     const old = data[p];
     const xp = old + h;
     const xm = old - h;
-    let fp: number;
-    let fm: number;
-    try {
-      data[p] = xp;
-      fp = f();
-      data[p] = xm;
-      fm = f();
-    } finally {
-      data[p] = old;
-    }
     const at = `[${Math.floor(p / cols)}][${p % cols}]`;
+    requireDistinct(where, `param${at} = ${old}`, old, xp, xm, h);
+    let fp = 0;
+    let fm = 0;
+    // A loss of probabilities sees rows summing to 1 ± h now: allowed while nudging, on purpose.
+    whileNudging(h, () => {
+      try {
+        data[p] = xp;
+        fp = f();
+        data[p] = xm;
+        fm = f();
+      } finally {
+        data[p] = old;
+      }
+    });
     requireValue(where, `f() with param${at} + h`, fp);
     requireValue(where, `f() with param${at} − h`, fm);
     grad[p] = (fp - fm) / (xp - xm);
@@ -227,9 +237,8 @@ export class GradientCheckResult {
  * ```
  */
 export function gradientCheck(options: GradientCheckOptions): GradientCheckResult {
-  if (options === null || typeof options !== "object") {
-    throw new TypeError(`gradientCheck: expected an options object { f, param, analytic }, got ${describe(options)}`);
-  }
+  // Unlike a layer's options these are required: undefined is an error too.
+  requireOptions("gradientCheck", options ?? null, ["name", "f", "param", "analytic", "h", "tolerance", "floor"], "{ f, param, analytic }");
   const { name = "gradient", f, param, analytic, h = DEFAULT_H } = options;
   const { tolerance, floor } = settings(`gradientCheck(${name})`, options);
   const where = `gradientCheck(${name})`;
@@ -356,6 +365,7 @@ export function checkLayerGradients(
   requireMatrix(where, "inputs", inputs);
   if (inputs.rows === 0) throw new RangeError(`${where}: expected at least one sample in inputs, got ${inputs.rows}×${inputs.cols}`);
   if (!(rng instanceof Random)) throw new TypeError(`${where}: expected rng to be a Random (e.g. new Random(0)), got ${describe(rng)}`);
+  requireOptions(where, options, SETTINGS, "{ tolerance: 1e-6 }");
   const name = layerName(layer);
   const at = `${where}(${name})`;
   const { h = DEFAULT_H } = options;
@@ -401,6 +411,7 @@ function projectedGradient(forward: () => Matrix, r: Matrix, param: Matrix, h: n
     const old = data[p];
     const xp = old + h;
     const xm = old - h;
+    requireDistinct("checkLayerGradients", `param[${Math.floor(p / cols)}][${p % cols}] = ${old}`, old, xp, xm, h);
     let op: Float64Array;
     let om: Float64Array;
     try {
@@ -466,6 +477,7 @@ export function checkLossGradients(
 ): GradientCheckReport {
   const where = "checkLossGradients";
   requireMatrix(where, "predictions", predictions);
+  requireOptions(where, options, SETTINGS, "{ tolerance: 1e-6 }");
   const p = predictions.clone(); // nudged by the numeric gradient; the caller's matrix stays untouched
   const name = `${layerName(loss)} dinputs`;
   let f: () => number;
@@ -513,6 +525,23 @@ function settings(where: string, options: GradientCheckSettings): { tolerance: n
   return { tolerance, floor };
 }
 
+/** The keys of {@link GradientCheckSettings}. */
+const SETTINGS = ["h", "tolerance", "floor"] as const;
+
+/**
+ * Throws when `x ± h` rounds back to (nearly) the same number, so the difference quotient would
+ * be 0/0 = NaN: doubles near `x` are about `|x| · 2.2e-16` apart, and a step below that vanishes.
+ */
+function requireDistinct(where: string, at: string, x: number, xp: number, xm: number, h: number): void {
+  if (xp === xm) {
+    const step = Number((Math.abs(x) * 1e-8).toPrecision(1));
+    throw new RangeError(
+      `${where}: the step h = ${h} is lost to rounding at ${at} (x + h and x − h are the same number); ` +
+        `use a step of about |x| · 1e-8 there, e.g. h = ${step}`,
+    );
+  }
+}
+
 function requireStep(where: string, h: unknown): void {
   if (typeof h !== "number" || !Number.isFinite(h) || h <= 0) {
     throw new RangeError(`${where}: expected the step h to be a positive finite number, got ${describe(h)}`);
@@ -525,12 +554,6 @@ function requireValue(where: string, what: string, v: unknown): void {
   }
 }
 
-function requireMatrix(where: string, what: string, value: unknown): asserts value is Matrix {
-  if (!(value instanceof Matrix)) {
-    const hint = Array.isArray(value) ? " — wrap nested arrays with Matrix.from(...)" : "";
-    throw new TypeError(`${where}: expected ${what} to be a Matrix, got ${describe(value)}${hint}`);
-  }
-}
 
 function formatError(e: number): string {
   if (e === 0) return "0";
@@ -542,14 +565,4 @@ function formatError(e: number): string {
 
 function formatValue(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (value instanceof Matrix) return `a ${value.rows}×${value.cols} Matrix`;
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
-  return String(value);
 }

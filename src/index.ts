@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { neuron, requireFinite } from "./neuron.js";
+export { neuron } from "./neuron.js";
 export { layerOutput } from "./layer.js";
 export { Matrix } from "./matrix.js";
 export { Random, randn } from "./random.js";

@@ -2,7 +2,7 @@
  * Chapter 02 — a layer of neurons with plain arrays: every neuron sees the same inputs,
  * and each has its own weights and its own bias.
  */
-import { requireFinite } from "./neuron.js";
+import { describe, requireFiniteArray } from "./internal/validate.js";
 
 /**
  * The outputs of one layer of neurons, computed with plain arrays: neuron `n` gives
@@ -29,23 +29,26 @@ export function layerOutput(
   weights: readonly (readonly number[])[],
   biases: readonly number[],
 ): number[] {
+  requireFiniteArray("layerOutput", "inputs", inputs);
+  requireFiniteArray("layerOutput", "biases", biases);
+  if (!Array.isArray(weights)) {
+    throw new TypeError(`layerOutput: expected weights to be an array of rows (number[][]), got ${describe(weights)}`);
+  }
   if (weights.length !== biases.length) {
     throw new RangeError(
       `layerOutput: expected one bias per neuron (${weights.length} neurons, i.e. rows of weights), got ${biases.length} biases`,
     );
   }
-  requireFinite("layerOutput", "inputs", inputs);
-  requireFinite("layerOutput", "biases", biases);
   const outputs: number[] = [];
   for (let n = 0; n < weights.length; n++) {
     const row = weights[n];
     if (!Array.isArray(row) || row.length !== inputs.length) {
-      const got = Array.isArray(row) ? `${row.length} weights` : String(row);
+      const got = Array.isArray(row) ? `${row.length} weights` : describe(row);
       throw new RangeError(
         `layerOutput: expected ${inputs.length} weights for neuron ${n} (one per input), got ${got}`,
       );
     }
-    requireFinite("layerOutput", `weights[${n}]`, row);
+    requireFiniteArray("layerOutput", `weights[${n}]`, row);
     // The same order as `neuron`: start from the bias, then add each input × weight.
     let sum = biases[n];
     for (let i = 0; i < inputs.length; i++) {

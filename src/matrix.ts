@@ -5,23 +5,21 @@
  * ("row-major"): the value at row `i`, column `j` of an `r×c` matrix is `data[i * c + j]`.
  * Every operation checks shapes first and names itself and both shapes when they do not fit.
  */
+import {
+  allocate,
+  describe,
+  requireFiniteArray,
+  requireFiniteNumber,
+  requireMatrix,
+  requireWholeNumber,
+  shapeText,
+} from "./internal/validate.js";
 
 /**
  * Node's `util.inspect` (used by `console.log` and by tslab to show a cell's value) calls the method
  * under this symbol, so a matrix shows as its readable rows rather than its internals.
  */
 const inspectSymbol: unique symbol = Symbol.for("nodejs.util.inspect.custom");
-
-/** Formats a shape the way every message in this module does: `2×3`. */
-function shapeText(rows: number, cols: number): string {
-  return `${rows}×${cols}`;
-}
-
-function requireSize(where: string, what: string, n: unknown): asserts n is number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-    throw new RangeError(`${where}: expected ${what} to be a whole number ≥ 0, got ${String(n)}`);
-  }
-}
 
 /**
  * A matrix of numbers, stored row-major in a `Float64Array`.
@@ -55,10 +53,10 @@ export class Matrix {
    * @throws RangeError if a size is not a whole number ≥ 0 or `data` has the wrong length
    */
   constructor(rows: number, cols: number, data?: Float64Array) {
-    requireSize("new Matrix", "rows", rows);
-    requireSize("new Matrix", "cols", cols);
+    requireWholeNumber("new Matrix", "rows", rows);
+    requireWholeNumber("new Matrix", "cols", cols);
     if (data === undefined) {
-      data = new Float64Array(rows * cols);
+      data = allocate("new Matrix", rows, cols);
     } else if (!(data instanceof Float64Array)) {
       throw new TypeError(`new Matrix: expected data to be a Float64Array, got ${describe(data)}`);
     } else if (data.length !== rows * cols) {
@@ -94,7 +92,7 @@ export class Matrix {
       );
     }
     const cols = rows === 0 ? 0 : first.length;
-    const data = new Float64Array(rows * cols);
+    const data = allocate("Matrix.from", rows, cols);
     for (let i = 0; i < rows; i++) {
       const row = values[i];
       if (!Array.isArray(row)) {
@@ -116,20 +114,27 @@ export class Matrix {
     return new Matrix(rows, cols, data);
   }
 
-  /** A `rows×cols` matrix of zeros. */
+  /**
+   * A `rows×cols` matrix of zeros.
+   *
+   * @throws RangeError if a size is not a whole number ≥ 0, or the matrix is too large for a Float64Array
+   */
   static zeros(rows: number, cols: number): Matrix {
-    requireSize("Matrix.zeros", "rows", rows);
-    requireSize("Matrix.zeros", "cols", cols);
-    return new Matrix(rows, cols);
+    requireWholeNumber("Matrix.zeros", "rows", rows);
+    requireWholeNumber("Matrix.zeros", "cols", cols);
+    return new Matrix(rows, cols, allocate("Matrix.zeros", rows, cols));
   }
 
-  /** A `rows×cols` matrix with every entry equal to `value`. */
+  /**
+   * A `rows×cols` matrix with every entry equal to `value`.
+   *
+   * @throws TypeError if `value` is not a number; RangeError if it is NaN or infinite, or a size is invalid
+   */
   static full(rows: number, cols: number, value: number): Matrix {
-    requireSize("Matrix.full", "rows", rows);
-    requireSize("Matrix.full", "cols", cols);
-    const m = new Matrix(rows, cols);
-    m.data.fill(value);
-    return m;
+    requireWholeNumber("Matrix.full", "rows", rows);
+    requireWholeNumber("Matrix.full", "cols", cols);
+    requireFiniteNumber("Matrix.full", "value", value);
+    return new Matrix(rows, cols, allocate("Matrix.full", rows, cols).fill(value));
   }
 
   /**
@@ -253,8 +258,8 @@ export class Matrix {
    * @throws RangeError if `start` or `end` is not a whole number ≥ 0, or `start > end`
    */
   sliceRows(start: number, end: number = this.rows): Matrix {
-    requireSize("Matrix.sliceRows", "start", start);
-    requireSize("Matrix.sliceRows", "end", end);
+    requireWholeNumber("Matrix.sliceRows", "start", start);
+    requireWholeNumber("Matrix.sliceRows", "end", end);
     const stop = Math.min(end, this.rows);
     if (start > stop) {
       throw new RangeError(`Matrix.sliceRows: expected start ≤ end, got start ${start} and end ${stop} for a ${this.shapeText()} matrix`);
@@ -362,11 +367,13 @@ export class Matrix {
     return this.elementWise("div", other, (x, y) => x / y);
   }
 
-  /** Every entry multiplied by the number `k`. */
+  /**
+   * Every entry multiplied by the number `k`.
+   *
+   * @throws TypeError if `k` is not a number; RangeError if it is NaN or infinite
+   */
   scale(k: number): Matrix {
-    if (typeof k !== "number") {
-      throw new TypeError(`Matrix.scale: expected a number, got ${describe(k)}`);
-    }
+    requireFiniteNumber("Matrix.scale", "k", k);
     const src = this.data;
     const out = new Float64Array(src.length);
     for (let p = 0; p < src.length; p++) out[p] = src[p] * k;
@@ -406,7 +413,7 @@ export class Matrix {
    * For every row, the column of its largest entry (the first one on a tie) — e.g. the class
    * a network predicts for each sample.
    *
-   * @throws RangeError if the matrix has no columns
+   * @throws RangeError if the matrix has no columns, or holds NaN (a NaN row has no largest entry)
    */
   rowArgmax(): number[] {
     const { rows, cols, data } = this;
@@ -420,7 +427,15 @@ export class Matrix {
         if (v > m) {
           m = v;
           best = j;
+        } else if (v !== v) {
+          m = v; // NaN: reported below
+          break;
         }
+      }
+      // NaN compares false with everything: without this, a NaN row would quietly answer 0.
+      if (m !== m) {
+        const j = this.row(i).findIndex(Number.isNaN);
+        throw new RangeError(`Matrix.rowArgmax: row ${i} holds NaN at column ${j}, so it has no largest entry`);
       }
       out[i] = best;
     }
@@ -553,6 +568,7 @@ export class Matrix {
     const a = this.data;
     const out = new Float64Array(a.length);
     if (typeof other === "number") {
+      requireFiniteNumber(`Matrix.${op}`, "other", other);
       for (let p = 0; p < a.length; p++) out[p] = f(a[p], other);
     } else {
       requireMatrix(`Matrix.${op}`, "the argument", other, " or a number");
@@ -646,38 +662,13 @@ function overlaps(x: Float64Array, y: Float64Array): boolean {
   return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
 
-function requireMatrix(where: string, what: string, value: unknown, orElse = ""): asserts value is Matrix {
-  if (!(value instanceof Matrix)) {
-    const hint = Array.isArray(value) ? " — wrap nested arrays with Matrix.from(...)" : "";
-    throw new TypeError(`${where}: expected ${what} to be a Matrix${orElse}, got ${describe(value)}${hint}`);
-  }
-}
 
+/** A Float64Array copy of a plain array of finite numbers. */
 function finiteCopy(where: string, values: readonly number[]): Float64Array {
-  if (!Array.isArray(values)) {
-    throw new TypeError(`${where}: expected an array of numbers, got ${describe(values)}`);
-  }
-  const data = new Float64Array(values.length);
-  for (let j = 0; j < values.length; j++) {
-    const v = values[j];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new RangeError(`${where}: expected finite numbers, got ${describe(v)} at index ${j}`);
-    }
-    data[j] = v;
-  }
-  return data;
+  requireFiniteArray(where, "", values);
+  return Float64Array.from(values);
 }
 
-/** A short description of an unexpected value for error messages. */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (value instanceof Matrix) return `a ${shapeText(value.rows, value.cols)} Matrix`;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
-  return `${typeof value} ${String(value)}`;
-}
 
 /** Which indices to show when printing `n` items, at most `max`, with -1 marking the gap. */
 function pickIndices(n: number, max: number): number[] {

@@ -1,3 +1,5 @@
+import { requireFiniteArray, requireFiniteNumber } from "./internal/validate.js";
+
 /**
  * One artificial neuron: multiply each input by its weight, add them up, add the bias,
  * then (optionally) pass the sum through an activation function.
@@ -21,14 +23,14 @@ export function neuron(
   bias: number,
   activation: (z: number) => number = (z) => z,
 ): number {
+  requireFiniteArray("neuron", "inputs", inputs);
+  requireFiniteArray("neuron", "weights", weights);
   if (inputs.length !== weights.length) {
     throw new RangeError(
       `neuron: expected one weight per input (${inputs.length} inputs), got ${weights.length} weights`,
     );
   }
-  requireFinite("neuron", "inputs", inputs);
-  requireFinite("neuron", "weights", weights);
-  requireFinite("neuron", "bias", [bias]);
+  requireFiniteNumber("neuron", "bias", bias);
   // Start from the bias, then add each input × weight. (Floating-point addition is not
   // associative: this order gives 2.3000000000000003 for the chapter's example, while
   // adding the bias last gives 2.3 — chapter 01 shows both.)
@@ -37,14 +39,4 @@ export function neuron(
     sum += inputs[i] * weights[i];
   }
   return activation(sum);
-}
-
-/** Throws a RangeError naming the first value that is not a finite number. */
-export function requireFinite(where: string, what: string, values: ArrayLike<number>): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new RangeError(`${where}: expected finite numbers in ${what}, got ${String(v)} at index ${i}`);
-    }
-  }
 }

@@ -8,6 +8,7 @@
  * The 32-bit seed is spread over the four state words by **SplitMix32**: add the golden-ratio
  * constant `0x9e3779b9` to a counter, then mix it with MurmurHash3's finalizer `fmix32`.
  */
+import { describe, requireFiniteNumber, requireWholeNumber } from "./internal/validate.js";
 import { Matrix } from "./matrix.js";
 
 const TWO_POW_26 = 67108864;
@@ -87,8 +88,8 @@ export class Random {
    * @throws RangeError if a bound is not finite or `high < low`
    */
   uniform(low = 0, high = 1): number {
-    requireFiniteArg("Random.uniform", "low", low);
-    requireFiniteArg("Random.uniform", "high", high);
+    requireFiniteNumber("Random.uniform", "low", low);
+    requireFiniteNumber("Random.uniform", "high", high);
     if (high < low) {
       throw new RangeError(`Random.uniform: expected low ≤ high, got low ${low} and high ${high}`);
     }
@@ -103,8 +104,8 @@ export class Random {
    * @throws RangeError if `mean` is not finite, or `std` is negative or not finite
    */
   normal(mean = 0, std = 1): number {
-    requireFiniteArg("Random.normal", "mean", mean);
-    requireFiniteArg("Random.normal", "std", std);
+    requireFiniteNumber("Random.normal", "mean", mean);
+    requireFiniteNumber("Random.normal", "std", std);
     if (std < 0) {
       throw new RangeError(`Random.normal: expected std ≥ 0, got ${std}`);
     }
@@ -159,9 +160,7 @@ export class Random {
    * @throws RangeError if `n` is not a whole number ≥ 0
    */
   permutation(n: number): number[] {
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`Random.permutation: expected a whole number ≥ 0, got ${describe(n)}`);
-    }
+    requireWholeNumber("Random.permutation", "n", n);
     return this.shuffle(Array.from({ length: n }, (_, i) => i));
   }
 
@@ -199,11 +198,8 @@ export class Random {
  * ```
  */
 export function randn(rows: number, cols: number, rng: Random): Matrix {
-  for (const [what, n] of [["rows", rows], ["cols", cols]] as const) {
-    if (!Number.isInteger(n) || n < 0) {
-      throw new RangeError(`randn: expected ${what} to be a whole number ≥ 0, got ${describe(n)}`);
-    }
-  }
+  requireWholeNumber("randn", "rows", rows);
+  requireWholeNumber("randn", "cols", cols);
   if (!(rng instanceof Random)) {
     throw new TypeError(`randn: expected a Random generator as the third argument (e.g. new Random(0)), got ${describe(rng)}`);
   }
@@ -216,16 +212,3 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-function requireFiniteArg(where: string, what: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new RangeError(`${where}: expected ${what} to be a finite number, got ${describe(value)}`);
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (value === undefined) return "undefined";
-  if (value !== null && typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
-  return String(value);
-}

@@ -1,18 +1,19 @@
 /**
  * Internal helpers shared by the activation functions (not part of the public API).
  */
+import { requireFiniteMatrix, requireMatrix, shapeText } from "../internal/validate.js";
 import { Matrix } from "../matrix.js";
 
-/** Throws a TypeError naming the activation when `inputs` is not a {@link Matrix}. */
+/**
+ * The check every `forward(inputs)` starts with: `inputs` is a {@link Matrix} of finite numbers.
+ * (For finite inputs every activation here gives finite outputs — softmax subtracts each row's
+ * maximum first — so NaN or ±Infinity can only come in through `inputs`, and is stopped here.)
+ *
+ * @throws TypeError if `inputs` is not a Matrix; RangeError naming the first NaN or ±Infinity
+ */
 export function requireMatrixInput(where: string, inputs: unknown): asserts inputs is Matrix {
-  if (!(inputs instanceof Matrix)) {
-    const got = Array.isArray(inputs)
-      ? `an array of length ${inputs.length} — wrap nested arrays with Matrix.from(...)`
-      : inputs === null || typeof inputs !== "object"
-        ? String(inputs)
-        : `an object (${Object.prototype.toString.call(inputs).slice(8, -1)})`;
-    throw new TypeError(`${where}: expected inputs to be a Matrix, got ${got}`);
-  }
+  requireMatrix(where, "inputs", inputs);
+  requireFiniteMatrix(where, "inputs", inputs);
 }
 
 /** A new matrix of the same shape as `inputs`, with `f` applied to every entry. */
@@ -26,28 +27,23 @@ export function elementWise(inputs: Matrix, f: (x: number) => number): Matrix {
 /**
  * The checks every `backward(dvalues)` starts with: `forward` has run (so there is an output to
  * go back through) and `dvalues` — the gradient of the loss with respect to that output — is a
- * {@link Matrix} of the output's shape. Returns the output.
+ * {@link Matrix} of the output's shape holding finite numbers. Returns the output.
  *
  * @throws Error `ReLU.backward: call forward first` before any forward pass
- * @throws TypeError if `dvalues` is not a Matrix; RangeError if its shape differs from the output's
+ * @throws TypeError if `dvalues` is not a Matrix; RangeError if its shape differs from the
+ *   output's, or it holds NaN or ±Infinity
  */
 export function requireBackward(where: string, output: Matrix | undefined, dvalues: unknown): Matrix {
   if (output === undefined) {
     throw new Error(`${where}: call forward first (backward goes back through the last forward pass)`);
   }
-  if (!(dvalues instanceof Matrix)) {
-    const got = Array.isArray(dvalues)
-      ? `an array of length ${dvalues.length} — wrap nested arrays with Matrix.from(...)`
-      : dvalues === null || typeof dvalues !== "object"
-        ? String(dvalues)
-        : `an object (${Object.prototype.toString.call(dvalues).slice(8, -1)})`;
-    throw new TypeError(`${where}: expected dvalues to be a Matrix, got ${got}`);
-  }
+  requireMatrix(where, "dvalues", dvalues);
   if (dvalues.rows !== output.rows || dvalues.cols !== output.cols) {
     throw new RangeError(
-      `${where}: expected dvalues of shape ${output.rows}×${output.cols} (the shape of the last output), ` +
-        `got ${dvalues.rows}×${dvalues.cols}`,
+      `${where}: expected dvalues of shape ${shapeText(output.rows, output.cols)} (the shape of the last output), ` +
+        `got ${shapeText(dvalues.rows, dvalues.cols)}`,
     );
   }
+  requireFiniteMatrix(where, "dvalues", dvalues);
   return output;
 }

@@ -22,7 +22,11 @@ export class Linear {
   /** The result of the most recent {@link Linear.backward}: the gradient with respect to `inputs`. */
   dinputs: Matrix | undefined = undefined;
 
-  /** Returns (and keeps) a copy of `inputs`: a copy, so later in-place changes to either stay apart. */
+  /**
+   * Returns (and keeps) a copy of `inputs`: a copy, so later in-place changes to either stay apart.
+   *
+   * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
+   */
   forward(inputs: Matrix): Matrix {
     requireMatrixInput("Linear.forward", inputs);
     this.inputs = inputs;
@@ -37,7 +41,7 @@ export class Linear {
    * @param dvalues - the gradient of the loss with respect to {@link Linear.output}, same shape
    * @returns (and keeps in {@link Linear.dinputs}) the gradient with respect to {@link Linear.inputs}
    * @throws Error `Linear.backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape
+   *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
   backward(dvalues: Matrix): Matrix {
     requireBackward("Linear.backward", this.output, dvalues);

@@ -23,12 +23,15 @@ export class ReLU {
   /** The result of the most recent {@link ReLU.backward}: the gradient with respect to `inputs`. */
   dinputs: Matrix | undefined = undefined;
 
-  /** Returns (and keeps) `max(0, x)` of every entry — same shape as `inputs`. */
+  /**
+   * Returns (and keeps) `max(0, x)` of every entry — same shape as `inputs`.
+   *
+   * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
+   */
   forward(inputs: Matrix): Matrix {
     requireMatrixInput("ReLU.forward", inputs);
     this.inputs = inputs;
-    // `x > 0 ? x : 0` would quietly turn NaN into 0; Math.max lets a NaN show through.
-    this.output = elementWise(inputs, (x) => Math.max(0, x));
+    this.output = elementWise(inputs, (x) => (x > 0 ? x : 0)); // NaN cannot arrive: checked above
     return this.output;
   }
 
@@ -41,7 +44,7 @@ export class ReLU {
    * @param dvalues - the gradient of the loss with respect to {@link ReLU.output}, same shape
    * @returns (and keeps in {@link ReLU.dinputs}) the gradient with respect to {@link ReLU.inputs}
    * @throws Error `ReLU.backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape
+   *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
   backward(dvalues: Matrix): Matrix {
     requireBackward("ReLU.backward", this.output, dvalues);

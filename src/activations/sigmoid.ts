@@ -33,7 +33,11 @@ export class Sigmoid {
   /** The result of the most recent {@link Sigmoid.backward}: the gradient with respect to `inputs`. */
   dinputs: Matrix | undefined = undefined;
 
-  /** Returns (and keeps) σ of every entry — same shape as `inputs`. */
+  /**
+   * Returns (and keeps) σ of every entry — same shape as `inputs`.
+   *
+   * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
+   */
   forward(inputs: Matrix): Matrix {
     requireMatrixInput("Sigmoid.forward", inputs);
     this.inputs = inputs;
@@ -48,7 +52,7 @@ export class Sigmoid {
    * @param dvalues - the gradient of the loss with respect to {@link Sigmoid.output}, same shape
    * @returns (and keeps in {@link Sigmoid.dinputs}) the gradient with respect to {@link Sigmoid.inputs}
    * @throws Error `Sigmoid.backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape
+   *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
   backward(dvalues: Matrix): Matrix {
     const output = requireBackward("Sigmoid.backward", this.output, dvalues);

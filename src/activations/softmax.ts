@@ -2,8 +2,8 @@
  * Chapter 05 — softmax: turns each row of scores into probabilities that sum to 1.
  * Chapter 09 — its backward pass, through its Jacobian.
  */
+import { describe, requireFiniteArray, requireFiniteResult } from "../internal/validate.js";
 import { Matrix } from "../matrix.js";
-import { requireFinite } from "../neuron.js";
 import { requireBackward, requireMatrixInput } from "./common.js";
 
 /**
@@ -44,10 +44,10 @@ export class Softmax {
    */
   static jacobian(s: readonly number[]): Matrix {
     if (!Array.isArray(s)) {
-      const got = s instanceof Matrix ? `a ${s.rows}×${s.cols} Matrix — for one sample use .row(i)` : String(s);
+      const got = s instanceof Matrix ? `a ${s.rows}×${s.cols} Matrix — for one sample use .row(i)` : describe(s);
       throw new TypeError(`Softmax.jacobian: expected one sample's probabilities as number[], got ${got}`);
     }
-    requireFinite("Softmax.jacobian", "s", s);
+    requireFiniteArray("Softmax.jacobian", "s", s);
     const k = s.length;
     const values = s;
     const out = new Float64Array(k * k);
@@ -57,25 +57,15 @@ export class Softmax {
     return new Matrix(k, k, out);
   }
 
-  /** Returns (and keeps) the softmax of every row — same shape as `inputs`. */
+  /**
+   * Returns (and keeps) the softmax of every row — same shape as `inputs`.
+   *
+   * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
+   */
   forward(inputs: Matrix): Matrix {
     requireMatrixInput("Softmax.forward", inputs);
-    const { rows, cols, data } = inputs;
-    const out = new Float64Array(data.length);
-    for (let i = 0; i < rows; i++) {
-      const off = i * cols;
-      let max = -Infinity;
-      for (let j = 0; j < cols; j++) max = Math.max(max, data[off + j]);
-      let sum = 0;
-      for (let j = 0; j < cols; j++) {
-        const e = Math.exp(data[off + j] - max);
-        out[off + j] = e;
-        sum += e;
-      }
-      for (let j = 0; j < cols; j++) out[off + j] /= sum;
-    }
     this.inputs = inputs;
-    this.output = new Matrix(rows, cols, out);
+    this.output = softmaxRows(inputs);
     return this.output;
   }
 
@@ -92,7 +82,8 @@ export class Softmax {
    * @param dvalues - the gradient of the loss with respect to {@link Softmax.output}, same shape
    * @returns (and keeps in {@link Softmax.dinputs}) the gradient with respect to {@link Softmax.inputs}
    * @throws Error `Softmax.backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape
+   *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity, or if huge
+   *   dvalues overflow (`d_i − s · d` can exceed the largest double)
    */
   backward(dvalues: Matrix): Matrix {
     const output = requireBackward("Softmax.backward", this.output, dvalues);
@@ -106,7 +97,33 @@ export class Softmax {
       for (let j = 0; j < cols; j++) sd += s[off + j] * d[off + j];
       for (let j = 0; j < cols; j++) out[off + j] = s[off + j] * (d[off + j] - sd);
     }
-    this.dinputs = new Matrix(rows, cols, out);
-    return this.dinputs;
+    const dinputs = new Matrix(rows, cols, out);
+    requireFiniteResult("Softmax.backward", "dinputs", dinputs, "the gradient overflowed: dvalues are too large (near ±1.8e308)");
+    this.dinputs = dinputs;
+    return dinputs;
   }
+}
+
+/**
+ * The softmax of every row of `inputs`, which must already be checked to be finite: each row's
+ * maximum is subtracted first, so every exponent is ≤ 0 and the sum is ≥ 1 (no overflow, no 0/0).
+ *
+ * @internal also used by `SoftmaxCategoricalCrossentropy`, which checks its own inputs
+ */
+export function softmaxRows(inputs: Matrix): Matrix {
+  const { rows, cols, data } = inputs;
+  const out = new Float64Array(data.length);
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    let max = -Infinity;
+    for (let j = 0; j < cols; j++) max = Math.max(max, data[off + j]);
+    let sum = 0;
+    for (let j = 0; j < cols; j++) {
+      const e = Math.exp(data[off + j] - max);
+      out[off + j] = e;
+      sum += e;
+    }
+    for (let j = 0; j < cols; j++) out[off + j] /= sum;
+  }
+  return new Matrix(rows, cols, out);
 }

@@ -23,7 +23,11 @@ export class Step {
   /** The result of the most recent {@link Step.backward}: always zeros. */
   dinputs: Matrix | undefined = undefined;
 
-  /** Returns (and keeps) `1` where `inputs > 0`, `0` elsewhere — same shape as `inputs`. */
+  /**
+   * Returns (and keeps) `1` where `inputs > 0`, `0` elsewhere — same shape as `inputs`.
+   *
+   * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
+   */
   forward(inputs: Matrix): Matrix {
     requireMatrixInput("Step.forward", inputs);
     this.inputs = inputs;
@@ -40,7 +44,7 @@ export class Step {
    * @param dvalues - the gradient of the loss with respect to {@link Step.output}, same shape
    * @returns (and keeps in {@link Step.dinputs}) a matrix of zeros of the inputs' shape
    * @throws Error `Step.backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape
+   *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
   backward(dvalues: Matrix): Matrix {
     requireBackward("Step.backward", this.output, dvalues);

@@ -1,6 +1,5 @@
 /**
- * Chapter 06 — categorical cross-entropy, the loss of a classifier whose last layer is softmax.
- * Chapter 09 — its gradient.
+ * Categorical cross-entropy, the loss of a classifier whose last layer is softmax, and its gradient.
  */
 import { Matrix } from "../matrix.js";
 import { type ClassTargets, classIndices, requirePredictions } from "./targets.js";
@@ -20,6 +19,25 @@ function clip(p: number): number {
 }
 
 /**
+ * `−ln(clip(ŷ[i][c_i]))` for every sample, on predictions and labels already checked.
+ *
+ * @internal also used by `SoftmaxCategoricalCrossentropy`, which checks its own inputs
+ */
+export function crossentropyLosses(predictions: Matrix, labels: Int32Array): number[] {
+  const { rows, cols, data } = predictions;
+  const losses: number[] = new Array(rows);
+  for (let i = 0; i < rows; i++) losses[i] = -Math.log(clip(data[i * cols + labels[i]]));
+  return losses;
+}
+
+/** The mean of per-sample losses. */
+function mean(losses: readonly number[]): number {
+  let sum = 0;
+  for (const l of losses) sum += l;
+  return sum / losses.length;
+}
+
+/**
  * Categorical cross-entropy: for a sample whose correct class is `c`, the loss is
  * `−ln ŷ_c`, minus the log of the probability the network gave the right answer. It is
  * `−Σ_j y_j · ln ŷ_j` with `y` the one-hot target row: every term but the correct class's is 0.
@@ -27,6 +45,8 @@ function clip(p: number): number {
  *
  * Predictions (`batch×classes`, one row of probabilities per sample, e.g. a `Softmax`
  * output) are clipped to `[1e-7, 1 − 1e-7]` before the logarithm (see {@link CATEGORICAL_CROSSENTROPY_CLIP}).
+ * They must be probabilities — every entry in [0, 1], each row summing to 1 (within `1e-6 · classes`):
+ * raw scores give an error that asks whether Softmax was forgotten, not a plausible wrong number.
  * Targets are class indices or one-hot rows (see {@link ClassTargets}).
  *
  * The object keeps no state from `forward`: `backward` takes the predictions and targets again.
@@ -49,17 +69,12 @@ export class CategoricalCrossentropy {
    * @param predictions - probabilities, one row per sample, `batch×classes`
    * @param targets - class indices (`number[]`, one per sample) or one-hot rows (a Matrix of the predictions' shape)
    * @returns one loss per sample, as a plain array of `batch` numbers
-   * @throws RangeError on an empty batch, NaN or infinite predictions, a label outside
-   *   `[0, classes)`, a label count ≠ the number of rows, or one-hot targets of another shape
+   * @throws RangeError on an empty batch, NaN or infinite predictions, predictions that are not
+   *   probabilities (e.g. `… got a row summing to 3.7 at row 0; did you forget Softmax?`), a label
+   *   outside `[0, classes)`, a label count ≠ the number of rows, or one-hot targets of another shape
    */
   forward(predictions: Matrix, targets: ClassTargets): number[] {
-    const where = "CategoricalCrossentropy.forward";
-    requirePredictions(where, "predictions", predictions);
-    const labels = classIndices(where, predictions, targets);
-    const { rows, cols, data } = predictions;
-    const losses: number[] = new Array(rows);
-    for (let i = 0; i < rows; i++) losses[i] = -Math.log(clip(data[i * cols + labels[i]]));
-    return losses;
+    return this.checkedLosses("CategoricalCrossentropy.forward", predictions, targets);
   }
 
   /**
@@ -68,10 +83,7 @@ export class CategoricalCrossentropy {
    * @throws RangeError on bad input, as {@link CategoricalCrossentropy.forward}
    */
   calculate(predictions: Matrix, targets: ClassTargets): number {
-    const losses = this.forward(predictions, targets);
-    let sum = 0;
-    for (const l of losses) sum += l;
-    return sum / losses.length;
+    return mean(this.checkedLosses("CategoricalCrossentropy.calculate", predictions, targets));
   }
 
   /**
@@ -90,7 +102,7 @@ export class CategoricalCrossentropy {
    */
   backward(predictions: Matrix, targets: ClassTargets): Matrix {
     const where = "CategoricalCrossentropy.backward";
-    requirePredictions(where, "predictions", predictions);
+    requirePredictions(where, "predictions", predictions, "probabilities");
     const labels = classIndices(where, predictions, targets);
     const { rows, cols, data } = predictions;
     const out = new Float64Array(data.length);
@@ -100,5 +112,10 @@ export class CategoricalCrossentropy {
     }
     this.dinputs = new Matrix(rows, cols, out);
     return this.dinputs;
+  }
+
+  private checkedLosses(where: string, predictions: Matrix, targets: ClassTargets): number[] {
+    requirePredictions(where, "predictions", predictions, "probabilities");
+    return crossentropyLosses(predictions, classIndices(where, predictions, targets));
   }
 }

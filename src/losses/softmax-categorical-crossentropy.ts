@@ -1,9 +1,10 @@
 /**
- * Chapter 09 — softmax and categorical cross-entropy as one step, with one short gradient.
+ * Softmax and categorical cross-entropy as one step, with one short gradient.
  */
-import { Softmax } from "../activations/softmax.js";
+import { Softmax, softmaxRows } from "../activations/softmax.js";
+import { shapeText } from "../internal/validate.js";
 import { Matrix } from "../matrix.js";
-import { CategoricalCrossentropy } from "./categorical-crossentropy.js";
+import { CategoricalCrossentropy, crossentropyLosses } from "./categorical-crossentropy.js";
 import { type ClassTargets, classIndices, requirePredictions } from "./targets.js";
 
 /**
@@ -48,10 +49,18 @@ export class SoftmaxCategoricalCrossentropy {
    * @throws RangeError on bad input, as `CategoricalCrossentropy.forward`
    */
   forward(inputs: Matrix, targets: ClassTargets): number {
-    requirePredictions("SoftmaxCategoricalCrossentropy.forward", "inputs", inputs);
-    classIndices("SoftmaxCategoricalCrossentropy.forward", inputs, targets, "inputs");
-    this.output = this.activation.forward(inputs);
-    return this.loss.calculate(this.output, targets);
+    const where = "SoftmaxCategoricalCrossentropy.forward";
+    // Checked once here; softmax of finite scores is a probability row, so neither step re-checks.
+    requirePredictions(where, "inputs", inputs);
+    const labels = classIndices(where, inputs, targets, "inputs");
+    const output = softmaxRows(inputs);
+    this.activation.inputs = inputs;
+    this.activation.output = output;
+    this.output = output;
+    const losses = crossentropyLosses(output, labels);
+    let sum = 0;
+    for (const l of losses) sum += l;
+    return sum / losses.length;
   }
 
   /**
@@ -59,32 +68,27 @@ export class SoftmaxCategoricalCrossentropy {
    * `(ŷ − y) / n` — see the class description for why.
    *
    * @param dvalues - the softmax probabilities ŷ, normally {@link SoftmaxCategoricalCrossentropy.output}
+   *   (not the scores: the formula holds only for probabilities, so scores are an error)
    * @param targets - class indices (`number[]`) or one-hot rows (a Matrix of the same shape)
    * @returns (and keeps in {@link SoftmaxCategoricalCrossentropy.dinputs}) a matrix of the same shape
-   * @throws RangeError on an empty batch, NaN or infinite dvalues, or targets that do not fit (as
-   *   `CategoricalCrossentropy.forward`); also if {@link SoftmaxCategoricalCrossentropy.forward}
-   *   has run and `dvalues` is not the shape of its output
+   * @throws RangeError on an empty batch, NaN or infinite dvalues, dvalues that are not
+   *   probabilities, or targets that do not fit (as `CategoricalCrossentropy.forward`); also if
+   *   {@link SoftmaxCategoricalCrossentropy.forward} has run and `dvalues` is not the shape of its output
    */
   backward(dvalues: Matrix, targets: ClassTargets): Matrix {
     const where = "SoftmaxCategoricalCrossentropy.backward";
-    if (!(dvalues instanceof Matrix) || dvalues.size === 0) requirePredictions(where, "dvalues", dvalues);
     const output = this.output;
-    if (output !== undefined && (output.rows !== dvalues.rows || output.cols !== dvalues.cols)) {
+    if (output !== undefined && dvalues instanceof Matrix && (output.rows !== dvalues.rows || output.cols !== dvalues.cols)) {
       throw new RangeError(
-        `${where}: expected dvalues of shape ${output.rows}×${output.cols} (the shape of the last output), ` +
-          `got ${dvalues.rows}×${dvalues.cols}`,
+        `${where}: expected dvalues of shape ${shapeText(output.rows, output.cols)} (the shape of the last output), ` +
+          `got ${shapeText(dvalues.rows, dvalues.cols)}`,
       );
     }
+    requirePredictions(where, "dvalues", dvalues, "probabilities", "pass the probabilities (lossActivation.output), not the scores");
     const labels = classIndices(where, dvalues, targets, "dvalues");
     const { rows, cols, data } = dvalues;
     const out = new Float64Array(data.length);
-    let finite = 0; // stays 0 unless some entry is NaN or infinite (∞ · 0 and NaN · 0 are NaN)
-    for (let p = 0; p < data.length; p++) {
-      const v = data[p];
-      finite += v * 0;
-      out[p] = v / rows; // ŷ / n …
-    }
-    if (finite !== 0) requirePredictions(where, "dvalues", dvalues); // names the first bad entry
+    for (let p = 0; p < data.length; p++) out[p] = data[p] / rows; // ŷ / n …
     for (let i = 0; i < rows; i++) {
       const p = i * cols + labels[i];
       out[p] = (data[p] - 1) / rows; // … and (ŷ − 1) / n at each correct class

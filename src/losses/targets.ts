@@ -1,7 +1,8 @@
 /**
- * Chapter 06 — the two ways to say which class each sample belongs to, and the checks every
- * loss and `accuracy` run on predictions and targets before using them.
+ * The two ways to say which class each sample belongs to, and the checks every loss and
+ * `accuracy` run on predictions and targets before using them.
  */
+import { describe, requireFiniteMatrix, requireMatrix, requireProbabilities, shapeText } from "../internal/validate.js";
 import { Matrix } from "../matrix.js";
 
 /**
@@ -15,30 +16,30 @@ export type ClassTargets = readonly number[] | Matrix;
 
 /**
  * Checks a batch of predictions (one row per sample, one column per class): a {@link Matrix}
- * with at least one row and one column, every entry finite.
+ * with at least one row and one column, every entry finite — and, for `"probabilities"`, every
+ * row a probability distribution (what a loss that takes logarithms needs; `accuracy` only
+ * compares entries, so raw scores are fine there). One pass over the entries either way.
  *
  * @param where - the caller, e.g. `CategoricalCrossentropy.forward`, put at the start of every message
  * @param what - what the matrix is called in messages, e.g. `predictions`
  * @internal
  */
-export function requirePredictions(where: string, what: string, predictions: unknown): asserts predictions is Matrix {
-  if (!(predictions instanceof Matrix)) {
-    const hint = Array.isArray(predictions) ? " — wrap nested arrays with Matrix.from(...)" : "";
-    throw new TypeError(`${where}: expected ${what} to be a Matrix, got ${describe(predictions)}${hint}`);
-  }
-  const { rows, cols, data } = predictions;
+export function requirePredictions(
+  where: string,
+  what: string,
+  predictions: unknown,
+  kind: "scores" | "probabilities" = "scores",
+  hint?: string,
+): asserts predictions is Matrix {
+  requireMatrix(where, what, predictions);
+  const { rows, cols } = predictions;
   if (rows === 0 || cols === 0) {
     throw new RangeError(
-      `${where}: expected at least one sample (row) and one class (column), got ${what} of shape ${rows}×${cols}`,
+      `${where}: expected at least one sample (row) and one class (column), got ${what} of shape ${shapeText(rows, cols)}`,
     );
   }
-  for (let p = 0; p < data.length; p++) {
-    if (!Number.isFinite(data[p])) {
-      throw new RangeError(
-        `${where}: expected finite ${what}, got ${String(data[p])} at [${Math.floor(p / cols)}][${p % cols}]`,
-      );
-    }
-  }
+  if (kind === "probabilities") requireProbabilities(where, what, predictions, hint);
+  else requireFiniteMatrix(where, what, predictions);
 }
 
 /**
@@ -101,14 +102,4 @@ export function classIndices(where: string, predictions: Matrix, targets: unknow
   throw new TypeError(
     `${where}: expected targets as class indices (number[]) or one-hot rows (Matrix), got ${describe(targets)}`,
   );
-}
-
-/** A short description of an unexpected value for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (value instanceof Matrix) return `a ${value.rows}×${value.cols} Matrix`;
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
-  return String(value);
 }

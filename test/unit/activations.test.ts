@@ -64,10 +64,10 @@ describe("ReLU", () => {
     expect(relu.forward(Matrix.from([[-2, 0, 3.5], [1e-9, -1e-9, 7]])).toArray()).toEqual([[0, 0, 3.5], [1e-9, 0, 7]]);
   });
 
-  it("lets NaN through rather than hiding it", () => {
+  it("stops NaN at its inputs rather than hiding it (max(0, NaN) written as x > 0 ? x : 0 would give 0)", () => {
     const m = Matrix.zeros(1, 2);
     m.data[1] = NaN;
-    expect(Number.isNaN(new ReLU().forward(m).get(0, 1))).toBe(true);
+    expect(() => new ReLU().forward(m)).toThrow("ReLU.forward: expected finite inputs, got NaN at [0][1]");
   });
 });
 

@@ -235,7 +235,9 @@ describe("every backward matches the numeric gradient (worst relative error < 1e
   it("CategoricalCrossentropy (probabilities kept inside the clip range)", () => {
     fc.assert(
       fc.property(probabilitiesAndLabels, ([p, labels]) => {
-        const report = checkLossGradients(new CategoricalCrossentropy(), Matrix.from(p), labels);
+        // Each row scaled to sum to 1: the loss takes probabilities, not any numbers in (0, 1).
+        const rows = p.map((row) => row.map((v) => v / row.reduce((a, b) => a + b, 0)));
+        const report = checkLossGradients(new CategoricalCrossentropy(), Matrix.from(rows), labels);
         expect(report.worstRelativeError).toBeLessThan(1e-6);
       }),
       FC,

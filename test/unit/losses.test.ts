@@ -69,16 +69,18 @@ describe("CategoricalCrossentropy values", () => {
     expect(losses[0]).toBeCloseTo(16.11809565095832, 13);
     // (16.11809565095832 + ln 2) / 2 = (16.11809565095832 + 0.6931471805599453) / 2
     expect(loss.calculate(predictions, [0, 1])).toBeCloseTo(8.405621415759133, 13);
-    // Values outside [0, 1] are clipped the same way (no NaN from the log of a negative number).
-    expect(loss.forward(Matrix.from([[-0.5, 1.5]]), [0])[0]).toBeCloseTo(16.11809565095832, 13);
+    // Values outside [0, 1] are not probabilities: an error, not a clipped 16.118.
+    expect(() => loss.forward(Matrix.from([[-0.5, 1.5]]), [0])).toThrow(
+      "CategoricalCrossentropy.forward: expected predictions to be probabilities (each row ≥ 0, summing to 1), got -0.5 at [0][0]",
+    );
   });
 
-  it("is never NaN or infinite for any finite predictions", () => {
+  it("is never NaN or infinite for any probability rows, zeros included", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5 }).chain((k) =>
           fc.tuple(
-            fc.array(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: k, maxLength: k }), {
+            fc.array(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2, noNaN: true })), { minLength: k, maxLength: k }), {
               minLength: 1,
               maxLength: 6,
             }),
@@ -86,7 +88,12 @@ describe("CategoricalCrossentropy values", () => {
           ),
         ),
         fc.nat(),
-        ([rows, k], seed) => {
+        ([weights, k], seed) => {
+          // Non-negative weights scaled to sum to 1 (a row of zeros becomes a one-hot row).
+          const rows = weights.map((w) => {
+            const sum = w.reduce((a, b) => a + b, 0);
+            return sum > 0 ? w.map((v) => v / sum) : w.map((_, j) => (j === 0 ? 1 : 0));
+          });
           const labels = rows.map((_, i) => (seed + i) % k);
           const mean = new CategoricalCrossentropy().calculate(Matrix.from(rows), labels);
           expect(Number.isFinite(mean)).toBe(true);

@@ -30,6 +30,6 @@ describe("neuron", () => {
   it("rejects NaN and Infinity with the position", () => {
     expect(() => neuron([1, NaN], [1, 1], 0)).toThrow("neuron: expected finite numbers in inputs, got NaN at index 1");
     expect(() => neuron([1, 1], [Infinity, 1], 0)).toThrow("in weights, got Infinity at index 0");
-    expect(() => neuron([1], [1], NaN)).toThrow("in bias, got NaN");
+    expect(() => neuron([1], [1], NaN)).toThrow("neuron: expected bias to be a finite number, got NaN");
   });
 });

@@ -165,7 +165,7 @@ describe("Random", () => {
     expect(() => rng.normal(NaN)).toThrow("Random.normal: expected mean to be a finite number, got NaN");
     expect(() => rng.integer(3, 3)).toThrow("Random.integer: expected low < high (high is excluded), got low 3 and high 3");
     expect(() => rng.integer(0, 2.5)).toThrow("Random.integer: expected whole numbers for low and high, got 0 and 2.5");
-    expect(() => rng.permutation(-1)).toThrow("Random.permutation: expected a whole number ≥ 0, got -1");
+    expect(() => rng.permutation(-1)).toThrow("Random.permutation: expected n to be a whole number ≥ 0, got -1");
   });
 });
 
