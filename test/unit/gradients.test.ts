@@ -179,6 +179,65 @@ describe("gradientCheck", () => {
   });
 });
 
+describe("the pass mark: a relative error below 1e-6 passes, anything larger fails", () => {
+  // f = 3·w0 + 5·w1 is linear, so its numeric gradient is [3, 5] up to rounding (≈ 1e-11 relative):
+  // the relative error is set by how far the analytic gradient is off. An analytic value off by a
+  // factor (1 + δ) gives |a − n| / (|a| + |n|) = δ / (2 + δ) ≈ δ / 2.
+  const w = Matrix.from([[0.3, -1.7]]);
+  const f = () => 3 * w.get(0, 0) + 5 * w.get(0, 1);
+  const offBy = (delta: number) => Matrix.from([[3, 5 * (1 + delta)]]);
+
+  it("an analytic gradient off by 1e-4 (relative error ≈ 5e-5, far below the old 1e-2) fails", () => {
+    const result = gradientCheck({ name: "3w0 + 5w1", f, param: w, analytic: offBy(1e-4) });
+    expect(result.worstRelativeError).toBeCloseTo(1e-4 / (2 + 1e-4), 9);
+    expect(result.index).toEqual([0, 1]);
+    expect(result.ok).toBe(false);
+    expect(String(result)).toMatch(/^3w0 \+ 5w1: worst relative error 5e-5 at \[0, 1\] ✗ \(analytic 5\.0005, numeric 5; tolerance 1e-6\)$/);
+  });
+
+  it("off by 4e-6 (relative error ≈ 2e-6, twice the mark) fails; off by 1e-6 (≈ 5e-7, half the mark) passes", () => {
+    const justOutside = gradientCheck({ f, param: w, analytic: offBy(4e-6) });
+    expect(justOutside.worstRelativeError).toBeGreaterThan(1.9e-6);
+    expect(justOutside.ok).toBe(false);
+    const justInside = gradientCheck({ f, param: w, analytic: offBy(1e-6) });
+    expect(justInside.worstRelativeError).toBeGreaterThan(4.9e-7);
+    expect(justInside.worstRelativeError).toBeLessThan(5.1e-7);
+    expect(justInside.ok).toBe(true);
+  });
+
+  it("an explicit tolerance moves the mark", () => {
+    expect(gradientCheck({ f, param: w, analytic: offBy(1e-4), tolerance: 1e-4 }).ok).toBe(true);
+    expect(gradientCheck({ f, param: w, analytic: offBy(1e-4), tolerance: 1e-5 }).ok).toBe(false);
+  });
+
+  it("checkLayerGradients and checkLossGradients fail a backward pass that is off by 1e-4", () => {
+    class SlightlyOff extends Dense {
+      override backward(dvalues: Matrix): Matrix {
+        const dinputs = super.backward(dvalues);
+        this.dweights = (this.dweights as Matrix).scale(1 + 1e-4);
+        return dinputs;
+      }
+    }
+    const rng = new Random(3);
+    const report = checkLayerGradients(new SlightlyOff(3, 2, { rng }), Matrix.from([[0.5, -1, 2], [1.5, 0.2, -0.7]]), rng);
+    const [dinputs, dweights, dbiases] = report.results;
+    expect(dinputs.ok && dbiases.ok).toBe(true);
+    expect(dweights.ok).toBe(false);
+    expect(dweights.worstRelativeError).toBeGreaterThan(4e-5);
+    expect(report.ok).toBe(false);
+
+    class LossSlightlyOff extends CategoricalCrossentropy {
+      override backward(predictions: Matrix, targets: number[] | Matrix): Matrix {
+        return super.backward(predictions, targets).scale(1 + 1e-4);
+      }
+    }
+    const p = Matrix.from([[0.7, 0.1, 0.2], [0.1, 0.5, 0.4]]);
+    const lossReport = checkLossGradients(new LossSlightlyOff(), p, [0, 1]);
+    expect(lossReport.worstRelativeError).toBeGreaterThan(4e-5);
+    expect(lossReport.ok).toBe(false);
+  });
+});
+
 describe("checkLayerGradients and checkLossGradients", () => {
   it("report a dense layer's three gradients, one line each, and leave the caller's batch alone", () => {
     const rng = new Random(0);

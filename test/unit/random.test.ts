@@ -152,6 +152,36 @@ describe("Random", () => {
     expect(new Random(9).shuffle([])).toEqual([]);
   });
 
+  it("shuffle is Fisher–Yates: the swaps worked out step by step from the generator's own integer draws", () => {
+    for (const seed of [0, 1, 9, 12345]) {
+      // The draws Fisher–Yates makes, in order: j ∈ [0, i] for i = 4, 3, 2, 1.
+      const draws = new Random(seed);
+      const j4 = draws.integer(0, 5);
+      const j3 = draws.integer(0, 4);
+      const j2 = draws.integer(0, 3);
+      const j1 = draws.integer(0, 2);
+      const expected = ["a", "b", "c", "d", "e"];
+      const swap = (i: number, j: number) => ([expected[i], expected[j]] = [expected[j], expected[i]]);
+      swap(4, j4); // the last element swaps with any element, itself included
+      swap(3, j3);
+      swap(2, j2);
+      swap(1, j1);
+      expect(new Random(seed).shuffle(["a", "b", "c", "d", "e"]), `seed ${seed}`).toEqual(expected);
+    }
+  });
+
+  it("shuffle can leave an element in place and reaches all 6 orders of 3 (Sattolo's variant cannot)", () => {
+    // Sattolo's algorithm (j ∈ [0, i) instead of [0, i]) only makes the 2 cyclic orders of 3
+    // elements and never leaves one where it was; Fisher–Yates makes each of the 6 equally often.
+    const counts = new Map<string, number>();
+    for (let seed = 0; seed < 600; seed++) {
+      const key = new Random(seed).permutation(3).join("");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort()).toEqual(["012", "021", "102", "120", "201", "210"]);
+    for (const c of counts.values()) expect(c).toBeGreaterThan(60); // 100 expected each
+  });
+
   it("rejects invalid seeds and arguments with clear errors", () => {
     expect(() => new Random(-1)).toThrow("Random: expected the seed to be a whole number from 0 to 4294967295, got -1");
     expect(() => new Random(1.5)).toThrow("got 1.5");
