@@ -4,6 +4,7 @@
  * for malformed data, the one-line descriptions, and the display path through tslab's hook.
  */
 import { readFileSync } from "node:fs";
+import { blockAverage, MAX_CHART_BYTES, minMaxIndices } from "../../src/notebook/charts/limits.js";
 import { createRequire } from "node:module";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -296,6 +297,128 @@ describe("showing a chart through tslab", () => {
     jupyter.lastWriteDisplayData = null;
     expect(canShowCharts()).toBe(false);
     expect(() => linePlot({ y: [1] })).toThrow("linePlot: no notebook to draw in — charts are shown by the tslab kernel while a cell runs");
+    expect(isPlotlyEmbedded()).toBe(false);
+  });
+});
+
+/** What a chart adds to the notebook: its plotly JSON and its html (plotly.js not embedded). */
+function storedBytes(bundle: ReturnType<typeof chartBundle>): number {
+  return Buffer.byteLength(JSON.stringify(bundle[PLOTLY_MIME])) + Buffer.byteLength(bundle["text/html"]) + Buffer.byteLength(bundle["text/plain"]);
+}
+
+describe("size limits", () => {
+  const million = 1_000_000;
+  // a slow wave with one spike, the global maximum, that downsampling must not lose
+  const wave = Array.from({ length: million }, (_, i) => Math.sin(i / 5000) + (i === 654_321 ? 10 : 0));
+
+  it("downsamples a line of 1,000,000 points to 5,000, keeping its envelope, and says so", () => {
+    const { figure, description } = buildLinePlot({ y: wave, name: "loss" }, { title: "Training" });
+    expect(description).toBe("[line chart: loss, downsampled from 1,000,000 to 5,000 points]");
+    expect((figure.layout!.title as { text: string }).text).toBe(
+      "Training<br><sub>downsampled from 1,000,000 to 5,000 points (each run of points keeps its min and max)</sub>",
+    );
+    const x = figure.data[0].x as number[];
+    const y = figure.data[0].y as number[];
+    expect(y).toHaveLength(5000);
+    expect(x.every((v, i) => i === 0 || v > x[i - 1]), "kept points in their order").toBe(true);
+    expect(x.every((v, i) => y[i] === wave[v]), "each kept point is an original one").toBe(true);
+    const max = (v: number[]) => v.reduce((a, b) => Math.max(a, b));
+    const min = (v: number[]) => v.reduce((a, b) => Math.min(a, b));
+    expect(max(y)).toBe(max(wave)); // the spike
+    expect(max(wave)).toBe(wave[654_321]);
+    expect(min(y)).toBe(min(wave));
+    const bundle = chartBundle(figure, description, { embedPlotly: false });
+    expect(storedBytes(bundle)).toBeLessThan(MAX_CHART_BYTES);
+    expect(storedBytes(bundle)).toBeGreaterThan(2 * JSON.stringify(figure).length); // both copies are counted
+  });
+
+  it("keeps each run's lowest and highest point, in order", () => {
+    // runs [0, 5, 1, 2] and [9, 3, 4, -1]: lows at 0 and 7, highs at 1 and 4
+    expect(minMaxIndices([0, 5, 1, 2, 9, 3, 4, -1], 4)).toEqual([0, 1, 4, 7]);
+    expect(minMaxIndices([3, 3, 3, 3], 2)).toEqual([0]); // a flat run keeps one point
+    expect(minMaxIndices([1, 2, 3], 5)).toEqual([0, 1, 2]); // short enough: all of it
+  });
+
+  it("leaves lines of up to 5,000 points alone", () => {
+    const { figure, description } = buildLinePlot({ y: wave.slice(0, 5000) });
+    expect(description).toBe("[line chart: series 1, 5000 points]");
+    expect(figure.data[0].y).toEqual(wave.slice(0, 5000));
+    expect(figure.layout!.title).toBeUndefined();
+  });
+
+  it("thins a scatter of 100,000 points to every 10th, keeping every class", () => {
+    const n = 100_000;
+    const points = Array.from({ length: n }, (_, i) => [i, -i]);
+    const labels = points.map((_, i) => i % 3);
+    const { figure, description } = buildScatterClasses(points, labels);
+    expect(description).toBe("[scatter: 100,000 points in 3 classes, every 10th point shown (10,000 of 100,000)]");
+    expect(figure.data.map((t) => (t.x as number[]).length).reduce((a, b) => a + b)).toBe(10_000);
+    expect(figure.data.map((t) => t.name)).toEqual(["class 0", "class 1", "class 2"]);
+    expect((figure.data[1].x as number[]).slice(0, 3)).toEqual([10, 40, 70]); // indices 10, 40, 70 have label 1
+    expect(storedBytes(chartBundle(figure, description, { embedPlotly: false }))).toBeLessThan(MAX_CHART_BYTES);
+  });
+
+  it("averages a 1000×1000 heatmap in 5×5 blocks, drawn at the original row and column numbers", () => {
+    const z = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 1000 }, (_, c) => r * 1000 + c));
+    const { figure, description } = buildHeatmap(z);
+    expect(description).toBe("[heatmap: 1000×1000, averaged in 5×5 blocks, shown as 200×200]");
+    const shown = figure.data[0].z as number[][];
+    expect([shown.length, shown[0].length]).toEqual([200, 200]);
+    // block (i, j) covers rows 5i…5i+4 and columns 5j…5j+4: its mean is (5i+2)·1000 + 5j+2
+    expect(shown[0][0]).toBe(2002);
+    expect(shown[199][199]).toBe(997_997);
+    expect(shown[3][7]).toBe(17_037);
+    expect((figure.data[0].x as number[]).slice(0, 3)).toEqual([0, 5, 10]);
+    expect(storedBytes(chartBundle(figure, description, { embedPlotly: false }))).toBeLessThan(MAX_CHART_BYTES);
+    expect(() => buildHeatmap(z, { rowLabels: z.map(String) })).toThrow(
+      "heatmap: 1000×1000 = 1,000,000 cells is more than a chart can hold (40,000), and cells with row or column labels cannot be averaged; show a part of the matrix",
+    );
+  });
+
+  it("averages partial blocks at the edges over the cells they have", () => {
+    expect(blockAverage([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 2)).toEqual([[3, 4.5], [7.5, 9]]);
+  });
+
+  it("refuses a figure it cannot reduce, naming the helper, the size and what to do", () => {
+    const tooBig = buildPlot([{ y: wave }]).figure;
+    expect(() => chartBundle(tooBig, "x")).toThrow(ChartError);
+    expect(() => chartBundle(tooBig, "x")).toThrow(
+      /^chartBundle: this chart would put \d+\.\d MB into the notebook — its figure is \d+\.\d MB of JSON, stored twice \(the plotly JSON, and again in the HTML for Jupyter Notebook\) — over the limit of 2\.0 MB per chart\. Draw less data: fewer points or traces \(e\.g\. every \d+th value\), or a part of the matrix\.$/,
+    );
+    expect(isPlotlyEmbedded()).toBe(false); // nothing counted
+  });
+
+  it("counts both copies of the figure: 1.2 MB of JSON is over the limit", () => {
+    const figure = buildPlot([{ y: Array.from({ length: 85_000 }, (_, i) => i / 3) }]).figure;
+    const json = Buffer.byteLength(JSON.stringify(figure));
+    expect(json).toBeGreaterThan(1_100_000);
+    expect(json).toBeLessThan(MAX_CHART_BYTES);
+    expect(() => chartBundle(figure, "x")).toThrow(/would put 2\.\d MB into the notebook — its figure is 1\.\d MB of JSON/);
+  });
+});
+
+describe("size limits when showing through tslab", () => {
+  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+  let sent: Array<Record<string, unknown>>;
+  beforeEach(() => {
+    sent = [];
+    jupyter.lastWriteDisplayData = (content: { data: Record<string, unknown> }) => sent.push(content.data);
+  });
+  afterEach(() => {
+    jupyter.lastWriteDisplayData = null;
+  });
+
+  it("shows a 1,000,000-point line as one small output that says it was downsampled", () => {
+    linePlot({ y: Array.from({ length: 1_000_000 }, (_, i) => i % 977), name: "loss" });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]["text/plain"]).toBe("[line chart: loss, downsampled from 1,000,000 to 5,000 points]");
+    const html = (sent[0]["text/html"] as string).replace(plotlySource, "");
+    expect(Buffer.byteLength(JSON.stringify(sent[0][PLOTLY_MIME])) + Buffer.byteLength(html)).toBeLessThan(MAX_CHART_BYTES);
+  });
+
+  it("names the helper the reader called when a figure is too big, and sends nothing", () => {
+    expect(() => plot([{ y: Array.from({ length: 200_000 }, (_, i) => i / 7) }])).toThrow(/^plot: this chart would put \d+\.\d MB into the notebook/);
+    expect(sent).toHaveLength(0);
     expect(isPlotlyEmbedded()).toBe(false);
   });
 });

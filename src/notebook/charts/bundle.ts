@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import { fail } from "./errors.js";
 import type { Figure } from "./figure.js";
-import { chartHtml, scriptJson } from "./html.js";
+import { chartHtml, plotlyLoaderHtml, scriptJson } from "./html.js";
+import { checkChartSize } from "./limits.js";
 import { plotlyScript } from "./plotly-source.js";
 import { isPlotlyEmbedded, markPlotlyEmbedded, nextChartNumber } from "./session.js";
 import { normalizeFigure } from "./validate.js";
@@ -42,18 +43,32 @@ export interface ChartBundleOptions {
  * of the figure JSON's SHA-256. Nothing random: re-running a notebook gives the same outputs,
  * and a div is found again even where several notebooks share one page (same id means same
  * figure). Pass `options` to pin both, which makes the call pure.
+ *
+ * A chart may add at most 2 MB to the notebook (`MAX_CHART_BYTES`: the figure JSON and the html
+ * together, plotly.js not counted); a bigger one is a {@link ChartError} that gives the size.
  */
 export function chartBundle(figure: Figure, description: string, options: ChartBundleOptions = {}): ChartBundle {
-  const clean = normalizeFigure("chartBundle", figure);
-  if (typeof description !== "string" || description.trim() === "") fail("chartBundle", "the description must be a non-empty string");
+  return bundleFor("chartBundle", figure, description, options);
+}
+
+/** {@link chartBundle}, with `where` (the chart helper the reader called) starting every error message. */
+export function bundleFor(where: string, figure: Figure, description: string, options: ChartBundleOptions = {}): ChartBundle {
+  const clean = normalizeFigure(where, figure);
+  if (typeof description !== "string" || description.trim() === "") fail(where, "the description must be a non-empty string");
   const text = description.replace(/\s*[\r\n]+\s*/g, " ").trim();
   if (options.divId !== undefined && !/^[A-Za-z][\w-]*$/.test(options.divId)) {
-    fail("chartBundle", `divId must be letters, digits, "-" and "_", starting with a letter; got ${JSON.stringify(options.divId)}`);
+    fail(where, `divId must be letters, digits, "-" and "_", starting with a letter; got ${JSON.stringify(options.divId)}`);
   }
   const json = JSON.stringify(clean);
-  const id = options.divId ?? `nnfs-chart-${nextChartNumber()}-${createHash("sha256").update(json).digest("hex").slice(0, 8)}`;
+  const hash = createHash("sha256").update(json).digest("hex").slice(0, 8);
+  const parts = { figureJson: scriptJson(clean), description: text };
+  // Measured with a stand-in id before the chart is counted: a chart that is too big leaves no trace.
+  const stand = chartHtml({ ...parts, id: options.divId ?? `nnfs-chart-0000-${hash}` });
+  const figureBytes = Buffer.byteLength(json);
+  checkChartSize(where, figureBytes + Buffer.byteLength(stand) + Buffer.byteLength(text), figureBytes);
+  const id = options.divId ?? `nnfs-chart-${nextChartNumber()}-${hash}`;
   const embed = options.embedPlotly ?? !isPlotlyEmbedded();
-  const html = chartHtml({ id, figureJson: scriptJson(clean), description: text, plotly: embed ? plotlyScript() : undefined });
+  const html = (embed ? plotlyLoaderHtml(plotlyScript()) : "") + chartHtml({ ...parts, id });
   if (embed) markPlotlyEmbedded();
   return { "text/plain": text, "text/html": html, [PLOTLY_MIME]: clean };
 }

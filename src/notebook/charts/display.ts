@@ -6,7 +6,7 @@
  * Outside a tslab kernel there is nowhere to draw: showing a chart throws an error that says
  * so (build the figure with the `build…` helpers and {@link chartBundle} instead).
  */
-import { chartBundle } from "./bundle.js";
+import { bundleFor } from "./bundle.js";
 import type { Chart } from "./figure.js";
 import { requireFromHere } from "./module-require.js";
 
@@ -62,7 +62,7 @@ export function displayChart(where: string, chart: Chart): void {
         "Outside a notebook, build the figure with the build… helpers (e.g. buildLinePlot) and get its outputs with chartBundle().",
     );
   }
-  const bundle = chartBundle(chart.figure, chart.description);
+  const bundle = bundleFor(where, chart.figure, chart.description);
   jupyter.lastWriteDisplayData!({ data: { ...bundle }, metadata: {}, transient: {} }, false);
 }
 

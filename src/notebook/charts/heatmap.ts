@@ -4,6 +4,7 @@ import { displayChart } from "./display.js";
 import { fail } from "./errors.js";
 import type { Chart, ChartOptions, Layout, Rows, Trace } from "./figure.js";
 import { chartConfig, chartLayout, compact } from "./layout.js";
+import { blockAverage, blockSize, grouped, MAX_HEATMAP_CELLS, titleWithNote } from "./limits.js";
 
 /** Options of {@link heatmap}. */
 export interface HeatmapOptions extends ChartOptions {
@@ -20,7 +21,11 @@ export interface HeatmapOptions extends ChartOptions {
   rowLabels?: readonly string[];
 }
 
-/** Builds (does not show) the chart of {@link heatmap}. Row 0 is drawn at the top. */
+/**
+ * Builds (does not show) the chart of {@link heatmap}. Row 0 is drawn at the top. A matrix of
+ * more than {@link MAX_HEATMAP_CELLS} cells is shown as the averages of k×k blocks (the axes
+ * keep the original row and column numbers), and the title and the description say so.
+ */
 export function buildHeatmap(matrix: Rows, options: HeatmapOptions = {}): Chart {
   const where = "heatmap";
   const z = toRows(where, "rows", matrix);
@@ -35,10 +40,24 @@ export function buildHeatmap(matrix: Rows, options: HeatmapOptions = {}): Chart 
     if (!Array.isArray(list) || list.length !== count) fail(where, `${name} needs ${plural(count, what)}, got ${Array.isArray(list) ? list.length : typeof list}`);
     return list.map(String);
   };
-  const x = labels("columnLabels", options.columnLabels, columns, "label");
-  const y = labels("rowLabels", options.rowLabels, z.length, "label");
+  let x: (string | number)[] | undefined = labels("columnLabels", options.columnLabels, columns, "label");
+  let y: (string | number)[] | undefined = labels("rowLabels", options.rowLabels, z.length, "label");
+  const cells = z.length * columns;
+  let averaged = "";
+  let shown = z;
+  if (cells > MAX_HEATMAP_CELLS) {
+    if (x || y) {
+      fail(where, `${z.length}×${columns} = ${grouped(cells)} cells is more than a chart can hold (${grouped(MAX_HEATMAP_CELLS)}), and cells with row or column labels cannot be averaged; show a part of the matrix`);
+    }
+    const k = blockSize(z.length, columns, MAX_HEATMAP_CELLS);
+    shown = blockAverage(z, k);
+    // each block drawn at the row and column number of its first cell
+    x = shown[0].map((_, j) => j * k);
+    y = shown.map((_, i) => i * k);
+    averaged = `averaged in ${k}×${k} blocks, shown as ${shown.length}×${shown[0].length}`;
+  }
   const image = options.image === true;
-  const showValues = options.showValues ?? (!image && z.length * columns <= 100);
+  const showValues = options.showValues ?? (!image && cells <= 100);
   let zRange: number[] | undefined;
   if (options.zRange !== undefined) {
     const r = options.zRange;
@@ -47,7 +66,7 @@ export function buildHeatmap(matrix: Rows, options: HeatmapOptions = {}): Chart 
   }
   const trace: Trace = compact({
     type: "heatmap",
-    z,
+    z: shown,
     x,
     y,
     colorscale: options.colorscale ?? (image ? "Greys" : undefined),
@@ -58,12 +77,17 @@ export function buildHeatmap(matrix: Rows, options: HeatmapOptions = {}): Chart 
     texttemplate: showValues ? "%{z:.3~g}" : undefined,
   });
   const extra: Layout = {
-    xaxis: compact({ type: x ? "category" : undefined, constrain: image ? "domain" : undefined }),
-    yaxis: compact({ autorange: "reversed", type: y ? "category" : undefined, scaleanchor: image ? "x" : undefined, constrain: image ? "domain" : undefined }),
+    xaxis: compact({ type: options.columnLabels ? "category" : undefined, constrain: image ? "domain" : undefined }),
+    yaxis: compact({ autorange: "reversed", type: options.rowLabels ? "category" : undefined, scaleanchor: image ? "x" : undefined, constrain: image ? "domain" : undefined }),
   };
+  let titled = options;
+  if (averaged) {
+    titled = { ...options, title: titleWithNote(options.title, `${z.length}×${columns}, ${averaged}`) };
+    extra.margin = { t: options.title ? 70 : 40 };
+  }
   return {
-    figure: { data: [trace], layout: chartLayout(where, options, extra), config: chartConfig(options) },
-    description: `[${image ? "image" : "heatmap"}: ${z.length}×${columns}]`,
+    figure: { data: [trace], layout: chartLayout(where, titled, extra), config: chartConfig(options) },
+    description: `[${image ? "image" : "heatmap"}: ${z.length}×${columns}${averaged ? `, ${averaged}` : ""}]`,
   };
 }
 

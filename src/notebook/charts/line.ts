@@ -4,6 +4,7 @@ import { displayChart } from "./display.js";
 import { fail } from "./errors.js";
 import type { Chart, ChartOptions, Trace } from "./figure.js";
 import { chartConfig, chartLayout, compact } from "./layout.js";
+import { grouped, MAX_LINE_POINTS, minMaxIndices, titleWithNote } from "./limits.js";
 
 /** One line: `y` values, with `x` values (default 0, 1, 2, …) and a name for the legend. */
 export interface Series {
@@ -38,17 +39,29 @@ export interface FunctionRange {
   points?: number;
 }
 
+/**
+ * The course's line chart. A line of more than {@link MAX_LINE_POINTS} points is downsampled
+ * (each run of points keeps its minimum and maximum, so spikes stay), and the title and the
+ * description say so: `[line chart: loss, downsampled from 1,000,000 to 5,000 points]`.
+ */
 function lineChart(where: string, input: Series | readonly Series[], options: LinePlotOptions): Chart {
   const list: readonly Series[] = Array.isArray(input) ? input : [input as Series];
   if (list.length === 0) fail(where, "nothing to draw: no series given");
+  const given: number[] = [];
   const traces: Trace[] = list.map((series, i) => {
     if (typeof series !== "object" || series === null) fail(where, `series ${i} must be an object like { x, y, name }, got ${series}`);
     const name = series.name ?? `series ${i + 1}`;
     const label = `trace ${JSON.stringify(name)}`;
-    const y = finiteNumbers(where, `${label} y`, series.y);
+    let y = finiteNumbers(where, `${label} y`, series.y);
     if (y.length === 0) fail(where, `${label} has no points`);
-    const x = series.x === undefined ? y.map((_, k) => k) : finiteNumbers(where, `${label} x`, series.x);
+    let x = series.x === undefined ? y.map((_, k) => k) : finiteNumbers(where, `${label} x`, series.x);
     if (x.length !== y.length) fail(where, `${label} has ${x.length} x values but ${y.length} y values`);
+    given.push(y.length);
+    if (y.length > MAX_LINE_POINTS) {
+      const keep = minMaxIndices(y, MAX_LINE_POINTS);
+      x = keep.map((k) => x[k]);
+      y = keep.map((k) => y[k]);
+    }
     const line = compact({ dash: series.dash, color: series.color });
     return compact({
       type: "scatter",
@@ -60,13 +73,30 @@ function lineChart(where: string, input: Series | readonly Series[], options: Li
       marker: series.color ? { color: series.color } : undefined,
     });
   });
-  const extra = options.logY ? { yaxis: { type: "log" } } : {};
-  const layout = chartLayout(where, options, { showlegend: traces.length > 1, ...extra });
   const lengths = traces.map((t) => (t.y as number[]).length);
+  const reduced = given.some((n, i) => n !== lengths[i]);
   const names = traces.map((t) => t.name as string);
-  const points = lengths.every((n) => n === lengths[0])
-    ? `${names.join(", ")}, ${plural(lengths[0], "point")}${traces.length > 1 ? " each" : ""}`
-    : names.map((name, i) => `${name} (${plural(lengths[i], "point")})`).join(", ");
+  const count = (i: number) =>
+    given[i] === lengths[i] ? plural(lengths[i], "point") : `downsampled from ${grouped(given[i])} to ${grouped(lengths[i])} points`;
+  const extra: Record<string, unknown> = options.logY ? { yaxis: { type: "log" } } : {};
+  let shown = options;
+  if (reduced) {
+    const cut = given.map((_, k) => k).filter((k) => given[k] !== lengths[k]);
+    const alike = cut.every((k) => given[k] === given[cut[0]] && lengths[k] === lengths[cut[0]]);
+    const what = !alike
+      ? `lines of more than ${grouped(MAX_LINE_POINTS)} points downsampled`
+      : cut.length === traces.length || traces.length === 1
+        ? `${count(cut[0])}${traces.length > 1 ? " each" : ""}`
+        : `${cut.map((k) => names[k]).join(", ")} ${count(cut[0])}`;
+    const note = `${what} (each run of points keeps its min and max)`;
+    shown = { ...options, title: titleWithNote(options.title, note) };
+    extra.margin = { t: options.title ? 70 : 40 };
+  }
+  const layout = chartLayout(where, shown, { showlegend: traces.length > 1, ...extra });
+  const same = given.every((n) => n === given[0]) && lengths.every((n) => n === lengths[0]);
+  const points = same
+    ? `${names.join(", ")}, ${count(0)}${traces.length > 1 ? " each" : ""}`
+    : names.map((name, i) => `${name} (${count(i)})`).join(", ");
   return { figure: { data: traces, layout, config: chartConfig(options) }, description: `[line chart: ${points}]` };
 }
 

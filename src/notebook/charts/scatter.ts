@@ -4,6 +4,7 @@ import { displayChart } from "./display.js";
 import { fail } from "./errors.js";
 import type { Chart, ChartOptions, Rows, Trace } from "./figure.js";
 import { chartConfig, chartLayout } from "./layout.js";
+import { grouped, MAX_SCATTER_POINTS, ordinal, titleWithNote } from "./limits.js";
 
 /**
  * The colour of class `k` is `CLASS_COLORS[k % 10]` (plotly's default palette), in every chart —
@@ -23,7 +24,11 @@ export interface ScatterClassesOptions extends ChartOptions {
   equalAxes?: boolean;
 }
 
-/** Builds (does not show) the chart of {@link scatterClasses}. */
+/**
+ * Builds (does not show) the chart of {@link scatterClasses}. Of more than
+ * {@link MAX_SCATTER_POINTS} points it keeps every k-th (in the order given, so each class
+ * keeps its share), and the title and the description say so.
+ */
 export function buildScatterClasses(points: Rows, labels: ArrayLike<number>, options: ScatterClassesOptions = {}): Chart {
   const where = "scatterClasses";
   const rows = toRows(where, "points", points);
@@ -34,6 +39,8 @@ export function buildScatterClasses(points: Rows, labels: ArrayLike<number>, opt
   if (!isNumberList(labels)) fail(where, `labels must be an array of class indices, got ${describeValue(labels)}`);
   if (labels.length !== rows.length) fail(where, `${plural(rows.length, "point")} but ${plural(labels.length, "label")}; give one label per point`);
   const byClass = new Map<number, { x: number[]; y: number[] }>();
+  const step = Math.ceil(rows.length / MAX_SCATTER_POINTS);
+  let kept = 0;
   for (let i = 0; i < labels.length; i++) {
     const label: unknown = labels[i];
     if (typeof label !== "number" || !Number.isInteger(label) || label < 0) {
@@ -41,9 +48,11 @@ export function buildScatterClasses(points: Rows, labels: ArrayLike<number>, opt
       fail(where, `labels[${i}] is ${describeValue(label)}, expected a class index 0, 1, 2, …${hint}`);
     }
     const group = byClass.get(label) ?? { x: [], y: [] };
+    byClass.set(label, group); // every class keeps its legend entry, even if thinning left it no point
+    if (i % step !== 0) continue;
     group.x.push(rows[i][0]);
     group.y.push(rows[i][1]);
-    byClass.set(label, group);
+    kept++;
   }
   const size = options.markerSize ?? 6;
   if (!Number.isFinite(size) || size <= 0) fail(where, `markerSize must be a positive number, got ${size}`);
@@ -56,10 +65,18 @@ export function buildScatterClasses(points: Rows, labels: ArrayLike<number>, opt
     y: byClass.get(k)!.y,
     marker: { color: CLASS_COLORS[k % CLASS_COLORS.length], size },
   }));
-  const extra = options.equalAxes ? { yaxis: { scaleanchor: "x", scaleratio: 1 } } : {};
+  const extra: Record<string, unknown> = options.equalAxes ? { yaxis: { scaleanchor: "x", scaleratio: 1 } } : {};
+  let shown = options;
+  let thinned = "";
+  if (step > 1) {
+    thinned = `every ${ordinal(step)} point shown (${grouped(kept)} of ${grouped(rows.length)})`;
+    shown = { ...options, title: titleWithNote(options.title, thinned) };
+    extra.margin = { t: options.title ? 70 : 40 };
+  }
+  const count = step > 1 ? `${grouped(rows.length)} points` : plural(rows.length, "point");
   return {
-    figure: { data, layout: chartLayout(where, options, extra), config: chartConfig(options) },
-    description: `[scatter: ${plural(rows.length, "point")} in ${plural(classes.length, "class", "classes")}]`,
+    figure: { data, layout: chartLayout(where, shown, extra), config: chartConfig(options) },
+    description: `[scatter: ${count} in ${plural(classes.length, "class", "classes")}${thinned ? `, ${thinned}` : ""}]`,
   };
 }
 
