@@ -7,7 +7,7 @@
  * comparing the two on small examples catches mistakes in the calculus.
  */
 import { SoftmaxCategoricalCrossentropy } from "./losses/softmax-categorical-crossentropy.js";
-import { describe, requireMatrix, requireOptions, whileNudging } from "./internal/validate.js";
+import { describe, requireFiniteNumber, requireMatrix, requireOptions, whileNudging } from "./internal/validate.js";
 import type { ClassTargets } from "./losses/targets.js";
 import { Matrix } from "./matrix.js";
 import { Random, randn } from "./random.js";
@@ -49,9 +49,7 @@ const DEFAULT_FLOOR = 1e-3;
 export function numericalDerivative(f: (x: number) => number, x: number, h: number = DEFAULT_H): number {
   const where = "numericalDerivative";
   if (typeof f !== "function") throw new TypeError(`${where}: expected f to be a function, got ${describe(f)}`);
-  if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new RangeError(`${where}: expected x to be a finite number, got ${describe(x)}`);
-  }
+  requireFiniteNumber(where, "x", x);
   requireStep(where, h);
   const xp = x + h;
   const xm = x - h;

@@ -3,6 +3,7 @@
  * its options and on the parameters it is given, and per-parameter state (momentums, caches).
  * Each optimizer only writes its update rule (`update`), as the nnfs book does.
  */
+import { describe, firstNonFinite, requireOptions } from "../internal/validate.js";
 import type { Matrix } from "../matrix.js";
 import { parameterLabel, type Parameter } from "../parameter.js";
 
@@ -59,13 +60,12 @@ export abstract class Optimizer {
     for (let p = 0; p < list.length; p++) {
       const value = list[p].value.data;
       this.update(value, grads[p].data, this.stateOf(list[p]), learningRate);
-      for (let i = 0; i < value.length; i++) {
-        if (!Number.isFinite(value[i])) {
-          throw new RangeError(
-            `${this.name}.step ${this.iterations}: the update made ${parameterLabel(list[p])} ${value[i]} at entry ${i} — ` +
-              `the step was too large; lower the learning rate`,
-          );
-        }
+      const i = firstNonFinite(value);
+      if (i >= 0) {
+        throw new RangeError(
+          `${this.name}.step ${this.iterations}: the update made ${parameterLabel(list[p])} ${value[i]} at entry ${i} — ` +
+            `the step was too large; lower the learning rate`,
+        );
       }
     }
     this.iterations++;
@@ -110,21 +110,19 @@ export abstract class Optimizer {
         `${where}: ${label} has a ${grad.rows}×${grad.cols} gradient for a ${value.rows}×${value.cols} value — they must have the same shape`,
       );
     }
-    const g = grad.data;
-    for (let i = 0; i < g.length; i++) {
-      if (!Number.isFinite(g[i])) {
-        const row = Math.floor(i / grad.cols);
-        throw new RangeError(`${where}: ${label}'s gradient holds ${g[i]} at [${row}, ${i - row * grad.cols}] — nothing was updated`);
-      }
+    const i = firstNonFinite(grad.data);
+    if (i >= 0) {
+      const row = Math.floor(i / grad.cols);
+      throw new RangeError(`${where}: ${label}'s gradient holds ${grad.data[i]} at [${row}, ${i - row * grad.cols}] — nothing was updated`);
     }
     return grad;
   }
 }
 
-/** Throws unless `options` is a plain options object. */
+/** Throws unless `options` is a plain options object (its keys are checked by each optimizer). */
 function requireOptionsObject(name: string, options: unknown): void {
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`new ${name}: expected an options object such as { learningRate: 0.01 }, got ${options === null ? "null" : Array.isArray(options) ? "an array" : String(options)}`);
+    requireOptions(`new ${name}`, options, [], "{ learningRate: 0.01 }");
   }
 }
 
@@ -144,16 +142,12 @@ export function option(
   const value = (options as Record<string, unknown>)[key];
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || !ok(value)) {
-    throw new RangeError(`new ${name}: expected ${key} to be ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
+    throw new RangeError(`new ${name}: expected ${key} to be ${expected}, got ${describe(value)}`);
   }
   return value;
 }
 
 /** Checks that an options object only has known keys (a misspelt option is an error, not ignored). */
 export function requireKnownOptions(name: string, options: object, known: readonly string[]): void {
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new RangeError(`new ${name}: unknown option "${key}"; the options are ${known.join(", ")}`);
-    }
-  }
+  requireOptions(`new ${name}`, options, known, "{ learningRate: 0.01 }");
 }
