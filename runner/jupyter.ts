@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tslabBin } from "./kernel.js";
 
@@ -23,20 +23,46 @@ export function kernelSpec(): Record<string, unknown> {
   };
 }
 
-/** Jupyter's per-user data folder, as `jupyter --data-dir` reports it, without needing Python. */
+/**
+ * Jupyter's per-user data folder, as `jupyter --data-dir` reports it, without needing Python.
+ * On Linux an empty or relative `XDG_DATA_HOME` is ignored, as the XDG Base Directory spec
+ * says (and as Jupyter does): it would name a folder relative to wherever the command runs.
+ */
 export function jupyterDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.JUPYTER_DATA_DIR) return env.JUPYTER_DATA_DIR;
+  if (env.JUPYTER_DATA_DIR) return resolve(env.JUPYTER_DATA_DIR);
   if (process.platform === "darwin") return join(homedir(), "Library", "Jupyter");
-  if (process.platform === "win32") return join(env.APPDATA ?? join(homedir(), "AppData", "Roaming"), "jupyter");
-  return join(env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "jupyter");
+  if (process.platform === "win32") return join(env.APPDATA || join(homedir(), "AppData", "Roaming"), "jupyter");
+  const xdg = env.XDG_DATA_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), ".local", "share"), "jupyter");
 }
 
-/** Writes `<dataDir>/kernels/tslab/kernel.json` and returns its path. */
+/** Thrown by {@link installKernelSpec} when the kernelspec cannot be written; the message is one line. */
+export class KernelSpecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KernelSpecError";
+  }
+}
+
+/**
+ * Writes `<dataDir>/kernels/tslab/kernel.json` and returns its path.
+ *
+ * @throws KernelSpecError naming the folder, why it failed, and how to choose another
+ */
 export function installKernelSpec(dataDir = jupyterDataDir()): string {
   const dir = join(dataDir, "kernels", "tslab");
-  mkdirSync(dir, { recursive: true });
   const file = join(dir, "kernel.json");
-  writeFileSync(file, JSON.stringify(kernelSpec(), null, 1) + "\n");
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(kernelSpec(), null, 1) + "\n");
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "it is not writable" : code === "ENOTDIR" ? "part of that path is a file, not a folder" : message;
+    throw new KernelSpecError(
+      `cannot register the kernel in ${dir}: ${why} (${code ?? "error"}). ` +
+        `Choose a writable Jupyter data folder with JUPYTER_DATA_DIR, e.g. JUPYTER_DATA_DIR=~/jupyter-data npm run jupyter`,
+    );
+  }
   return file;
 }
 
@@ -57,14 +83,26 @@ export interface JupyterCommandDeps {
   find?: typeof findJupyter;
   start?: (command: string, args: string[], cwd: string) => void;
   log?: (line: string) => void;
+  /** Where errors go (default: stderr). */
+  error?: (line: string) => void;
 }
 
-/** `npm run jupyter`: registers the kernelspec, then starts a front end or explains how to get one. */
-export function jupyterCommand(args: string[], deps: JupyterCommandDeps = {}): "registered" | "started" | "no-jupyter" {
+/**
+ * `npm run jupyter`: registers the kernelspec, then starts a front end or explains how to get one.
+ * Returns `"failed"` (after one line on stderr) when the kernelspec cannot be written.
+ */
+export function jupyterCommand(args: string[], deps: JupyterCommandDeps = {}): "registered" | "started" | "no-jupyter" | "failed" {
   const log = deps.log ?? ((line: string) => console.log(line));
   const registerOnly = args.includes("--register-only");
   const passThrough = args.filter((a) => a !== "--register-only");
-  const specFile = installKernelSpec(deps.dataDir);
+  let specFile: string;
+  try {
+    specFile = installKernelSpec(deps.dataDir);
+  } catch (error) {
+    if (!(error instanceof KernelSpecError)) throw error;
+    (deps.error ?? ((line: string) => console.error(line)))(`npm run jupyter: ${error.message}`);
+    return "failed";
+  }
   log(`Registered the kernel "TypeScript (nn-from-scratch)" in ${specFile}`);
   log(`  it starts ${tslabBin()} with ${process.execPath}`);
   if (registerOnly) return "registered";
@@ -92,4 +130,6 @@ function startFrontEnd(command: string, args: string[], cwd: string): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) jupyterCommand(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (jupyterCommand(process.argv.slice(2)) === "failed") process.exitCode = 1;
+}

@@ -1,5 +1,6 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jupyterCommand, jupyterDataDir } from "../../runner/jupyter.js";
@@ -40,5 +41,64 @@ describe("npm run jupyter", () => {
   it("uses JUPYTER_DATA_DIR, else the platform's per-user folder", () => {
     expect(jupyterDataDir({ JUPYTER_DATA_DIR: "/x/y" })).toBe("/x/y");
     if (process.platform === "linux") expect(jupyterDataDir({ XDG_DATA_HOME: "/data" })).toBe("/data/jupyter");
+  });
+
+  it.runIf(process.platform === "linux")("ignores an empty or relative XDG_DATA_HOME, as the XDG spec says", () => {
+    const standard = join(homedir(), ".local", "share", "jupyter");
+    expect(jupyterDataDir({ XDG_DATA_HOME: "" })).toBe(standard);
+    expect(jupyterDataDir({ XDG_DATA_HOME: "relative/data" })).toBe(standard);
+    expect(jupyterDataDir({})).toBe(standard);
+  });
+
+  it("reports an unwritable data folder in one line, and registers nothing", () => {
+    // running as root, chmod would not stop the write: a path below a regular file cannot be created by anyone
+    const file = join(mkdtempSync(join(tmpdir(), "nn-jupyter-")), "a-file");
+    writeFileSync(file, "");
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const result = jupyterCommand(["--register-only"], { dataDir: join(file, "data"), log: (l) => lines.push(l), error: (l) => errors.push(l) });
+    expect(result).toBe("failed");
+    expect(lines).toEqual([]);
+    expect(errors).toEqual([
+      `npm run jupyter: cannot register the kernel in ${join(file, "data", "kernels", "tslab")}: part of that path is a file, not a folder (ENOTDIR). ` +
+        "Choose a writable Jupyter data folder with JUPYTER_DATA_DIR, e.g. JUPYTER_DATA_DIR=~/jupyter-data npm run jupyter",
+    ]);
+  });
+});
+
+describe("npm run jupyter -- --register-only, as a command", () => {
+  /** Runs runner/jupyter.ts in a scratch folder with the given environment. */
+  function run(env: Record<string, string>) {
+    const cwd = mkdtempSync(join(tmpdir(), "nn-jupyter-cwd-"));
+    const { PATH } = process.env;
+    const result = spawnSync(resolve("node_modules/.bin/tsx"), [resolve("runner/jupyter.ts"), "--register-only"], {
+      cwd,
+      env: { PATH, ...env },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    return { ...result, cwd };
+  }
+
+  it("with a HOME it cannot write to, prints one line naming the folder and JUPYTER_DATA_DIR, and exits 1", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "nn-jupyter-")), "a-file");
+    writeFileSync(file, "");
+    const home = join(file, "home"); // below a regular file: unwritable even for root
+    const { status, stdout, stderr } = run({ HOME: home });
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1); // no stack trace
+    expect(stderr).toContain(`cannot register the kernel in ${join(home, ".local", "share", "jupyter", "kernels", "tslab")}`);
+    expect(stderr).toContain("JUPYTER_DATA_DIR");
+  });
+
+  it("with XDG_DATA_HOME empty, uses ~/.local/share and writes nothing relative to the current folder", () => {
+    const home = mkdtempSync(join(tmpdir(), "nn-jupyter-home-"));
+    const { status, stdout, cwd } = run({ HOME: home, XDG_DATA_HOME: "" });
+    expect(status).toBe(0);
+    const spec = join(home, ".local", "share", "jupyter", "kernels", "tslab", "kernel.json");
+    expect(stdout).toContain(`Registered the kernel "TypeScript (nn-from-scratch)" in ${spec}`);
+    expect(JSON.parse(readFileSync(spec, "utf8")).display_name).toBe("TypeScript (nn-from-scratch)");
+    expect(existsSync(join(cwd, "jupyter")), "no ./jupyter folder").toBe(false);
   });
 });
