@@ -9,6 +9,7 @@ export type { Chart, ChartOptions, Config, Figure, Frame, Layout, MatrixLike, Ro
 export { DEFAULT_CONFIG } from "./figure.js";
 export { chartBundle, PLOTLY_MIME, type ChartBundle, type ChartBundleOptions } from "./bundle.js";
 export { PLOTLY_EMBED_MARKER } from "./html.js";
+export { MAX_CHART_BYTES, MAX_HEATMAP_CELLS, MAX_LINE_POINTS, MAX_SCATTER_POINTS } from "./limits.js";
 export { isPlotlyEmbedded, resetPlotlyEmbedding } from "./session.js";
 export { canShowCharts, showChart } from "./display.js";
 export { buildPlot, describeFigure, plot, type PlotOptions } from "./plot.js";
