@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { killAllKernels } from "./kernel.js";
+import { isAlive, runAncestors } from "./processes.js";
 import { runCourse } from "./course.js";
 import { consoleReporter } from "./reporter.js";
 import { withSolutions } from "./solutions.js";
@@ -31,6 +32,19 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]
   });
 }
 process.on("exit", () => killAllKernels());
+
+// `timeout npm run course` or `kill <npm>` signals npm alone, which then exits without passing
+// the signal on: the runner would be orphaned, its kernels with it. So the runner watches the
+// processes above it that belong to the run (npm, its shell, tsx) and stops when one goes.
+const ancestors = runAncestors();
+const firstParent = process.ppid;
+setInterval(() => {
+  const gone = ancestors.find((pid) => !isAlive(pid));
+  if (gone === undefined && process.ppid === firstParent) return;
+  killAllKernels();
+  process.stderr.write(`\nthe process that started this run (pid ${gone ?? firstParent}) ended: stopped; all kernels shut down.\n`);
+  process.exit(143);
+}, 500).unref();
 
 async function main(): Promise<number> {
   let parsed;

@@ -3,7 +3,8 @@
  * in a fresh kernel; executed copies go to `build/course/notebooks/`. This is the API that
  * `npm run course` and the tests share.
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runNotebook, type NotebookRun, type RunNotebookOptions } from "./execute.js";
 import { stringifyNotebook } from "./notebook.js";
@@ -67,7 +68,7 @@ export async function runCourse(options: CourseOptions = {}): Promise<CourseRun>
   const notebooksDir = options.notebooksDir ?? "notebooks";
   const outDir = options.outDir ?? join("build", "course", "notebooks");
   const files = selectChapters(listChapters(notebooksDir), options.chapters ?? []);
-  mkdirSync(outDir, { recursive: true });
+  checkWritable(outDir);
   const runs: NotebookRun[] = [];
   const skipped: string[] = [];
   for (const file of files) {
@@ -88,15 +89,46 @@ export async function runCourse(options: CourseOptions = {}): Promise<CourseRun>
       },
     });
     if (!announced) options.reporter?.notebookStart(name, run.codeCells);
-    // Write to a temporary name first so a crash never leaves half a notebook behind.
-    const target = join(outDir, `${name}.ipynb`);
-    writeFileSync(`${target}.tmp`, stringifyNotebook(run.notebook));
-    renameSync(`${target}.tmp`, target);
+    // A notebook that could not be read has no executed copy (an empty one would mislead).
+    if (run.failure?.ename !== "NotebookFormatError") writeAtomically(join(outDir, `${name}.ipynb`), stringifyNotebook(run.notebook));
     runs.push(run);
     options.reporter?.notebookEnd(run);
   }
   options.reporter?.finish(runs, skipped);
   return { ok: runs.every((r) => r.status === "ok"), runs, skipped };
+}
+
+/** A temporary name no other run (another process, or this one) can be using at the same time. */
+function temporaryName(target: string): string {
+  return `${target}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+}
+
+/** Writes through a unique temporary file and a rename, so a reader never sees half a notebook. */
+function writeAtomically(target: string, text: string): void {
+  const temporary = temporaryName(target);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Creates `outDir` and proves it writable before any chapter runs: finding out after a
+ * ten-minute chapter would waste it.
+ */
+function checkWritable(outDir: string): void {
+  const probe = temporaryName(join(outDir, ".write-check"));
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`runCourse: cannot write executed notebooks to the output folder "${outDir}" (${reason}); choose another with --out`);
+  }
 }
 
 export { formatFailure };

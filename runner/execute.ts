@@ -8,7 +8,7 @@ import type { ICodeCell, INotebookContent, IOutput } from "@jupyterlab/nbformat"
 import { Kernel } from "./kernel.js";
 import { OutputCollector, toDiskFormat } from "./outputs.js";
 import { errorFromOutputs, type CellFailure } from "./failure.js";
-import { joinSource, readNotebook, splitLines } from "./notebook.js";
+import { joinSource, NotebookFormatError, readNotebook, splitLines } from "./notebook.js";
 
 export interface RunNotebookOptions {
   /** Per-cell limit in milliseconds before the cell is interrupted (default 10 minutes). */
@@ -41,12 +41,22 @@ export interface NotebookRun {
 
 export const DEFAULT_CELL_TIMEOUT_MS = 10 * 60 * 1000;
 
-/** Runs `file` in a fresh kernel whose working directory is the notebook's folder. */
+/**
+ * Runs `file` in a fresh kernel whose working directory is the notebook's folder. A file that is
+ * not a valid notebook, or a kernel that does not start, is a failed run (failure at "cell 0":
+ * `NotebookFormatError`, `KernelStartError`), not a throw, so one chapter cannot stop the others.
+ */
 export async function runNotebook(file: string, options: RunNotebookOptions = {}): Promise<NotebookRun> {
   const started = performance.now();
-  const source = readNotebook(file);
-  const notebook = structuredClone(source);
   const name = basename(file).replace(/\.ipynb$/, "");
+  let source: INotebookContent;
+  try {
+    source = readNotebook(file);
+  } catch (error) {
+    if (!(error instanceof NotebookFormatError)) throw error;
+    return unreadable(file, name, error, (performance.now() - started) / 1000);
+  }
+  const notebook = structuredClone(source);
   const runnable = notebook.cells
     .map((cell, index) => ({ cell, index }))
     .filter(({ cell }) => cell.cell_type === "code" && joinSource(cell.source).trim() !== "");
@@ -58,7 +68,14 @@ export async function runNotebook(file: string, options: RunNotebookOptions = {}
     }
   }
   const run: NotebookRun = { file, name, status: "ok", codeCells: runnable.length, executed: 0, seconds: 0, notebook };
-  const kernel = await Kernel.start({ cwd: dirname(resolve(file)) });
+  let kernel: Kernel;
+  try {
+    kernel = await Kernel.start({ cwd: dirname(resolve(file)) });
+  } catch (error) {
+    const evalue = error instanceof Error ? error.message : String(error);
+    const failure = { notebook: basename(file), cell: 0, executionCount: null, source: "", ename: "KernelStartError", evalue, traceback: [] };
+    return { ...run, status: "failed", failure, seconds: (performance.now() - started) / 1000 };
+  }
   run.kernelPid = kernel.pid;
   try {
     if (kernel.languageInfo) notebook.metadata.language_info = kernel.languageInfo as INotebookContent["metadata"]["language_info"];
@@ -106,4 +123,19 @@ export async function runNotebook(file: string, options: RunNotebookOptions = {}
   }
   run.seconds = (performance.now() - started) / 1000;
   return run;
+}
+
+/** The failed run of a file that could not be read as a notebook: no cells, nothing executed. */
+function unreadable(file: string, name: string, error: NotebookFormatError, seconds: number): NotebookRun {
+  const empty: INotebookContent = { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+  return {
+    file,
+    name,
+    status: "failed",
+    codeCells: 0,
+    executed: 0,
+    seconds,
+    notebook: empty,
+    failure: { notebook: basename(file), cell: 0, executionCount: null, source: "", ename: "NotebookFormatError", evalue: error.message, traceback: [] },
+  };
 }

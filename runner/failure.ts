@@ -19,7 +19,7 @@ export interface CellError {
 /** A failed cell, located in its notebook. */
 export interface CellFailure extends CellError {
   notebook: string;
-  /** 1-based position of the cell among all the notebook's cells. */
+  /** 1-based position of the cell among all the notebook's cells; 0 when no cell ran (unreadable notebook, no kernel). */
   cell: number;
   executionCount: number | null;
   source: string;
@@ -96,6 +96,7 @@ function failingLine(stderr: string, source: string): number | undefined {
 
 /** A readable report: where it failed, the source with the failing line marked, the error. */
 export function formatFailure(f: CellFailure): string {
+  if (f.cell === 0) return [`✗ ${f.notebook}: did not run`, `  ${f.ename}: ${f.evalue.replace(/\n/g, "\n    ")}`].join("\n");
   const where = `${f.notebook}: cell ${f.cell}${f.executionCount ? ` (In [${f.executionCount}])` : ""} failed`;
   const src = f.source.replace(/\n$/, "").split("\n");
   let from = 0;

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import getPort from "get-port";
 import * as zmq from "zeromq";
 import { MessageCodec, type JupyterMessage } from "./protocol.js";
+import { KERNEL_MARKER_VAR, killProcessTree } from "./processes.js";
 
 const require = createRequire(import.meta.url);
 
@@ -58,6 +59,11 @@ export interface ExecuteOptions {
   interruptGraceMs?: number;
   /** Called with each iopub message of this request as it arrives. */
   onMessage?: (message: JupyterMessage) => void;
+  /**
+   * Once the reply has arrived, how long to wait for the final `idle` status before taking the
+   * cell as finished anyway (default 5 s; nbclient's iopub_timeout plays the same part).
+   */
+  idleGraceMs?: number;
 }
 
 /** What happened to one execute_request. */
@@ -72,6 +78,8 @@ export interface ExecuteOutcome {
   interrupted?: boolean;
   /** For `died`: the kernel's exit code or signal and the end of its stderr. */
   detail?: string;
+  /** True when the reply came but the kernel's `idle` status never did: output may be missing. */
+  idleMissing?: boolean;
 }
 
 interface Pending {
@@ -79,6 +87,8 @@ interface Pending {
   reply?: JupyterMessage;
   idle: boolean;
   onMessage?: (message: JupyterMessage) => void;
+  /** Called once when the reply arrives (execute uses it to bound the wait for `idle`). */
+  onReply?: () => void;
   settle: () => void;
 }
 
@@ -89,6 +99,8 @@ export class Kernel {
   private exitDetail = "";
   private stderrTail = "";
   private readonly exitWaiters: Array<() => void> = [];
+  /** The tail of each socket's chain of sends: zeromq allows one send in flight per socket. */
+  private readonly sending = new Map<zmq.Socket, Promise<boolean>>();
   /** `language_info` from the kernel_info reply, for the executed notebook's metadata. */
   languageInfo?: Record<string, unknown>;
 
@@ -99,6 +111,8 @@ export class Kernel {
     private readonly control: zmq.Dealer,
     private readonly iopub: zmq.Subscriber,
     private readonly connectionDir: string,
+    /** The value of {@link KERNEL_MARKER_VAR} that this kernel and all its descendants carry. */
+    private readonly marker: string,
   ) {
     child.stderr?.on("data", (d: Buffer) => {
       this.stderrTail = (this.stderrTail + d.toString()).slice(-4000);
@@ -106,8 +120,10 @@ export class Kernel {
     child.stdout?.on("data", () => {}); // drain
     child.on("exit", (code, signal) => {
       this.exited = true;
-      this.exitDetail = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      this.exitDetail = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       liveKernels.delete(this);
+      // What the kernel started dies with it: children that ignore SIGTERM, detached ones.
+      killProcessTree({ pid: this.pid, exited: true, marker: this.marker });
       for (const w of this.exitWaiters.splice(0)) w();
       for (const p of this.pending.values()) p.settle();
     });
@@ -159,8 +175,11 @@ export class Kernel {
     const connectionFile = join(connectionDir, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(connection), { mode: 0o600 });
 
+    const marker = randomBytes(8).toString("hex");
     const child = spawn(process.execPath, [tslabBin(), "kernel", "--config-path", connectionFile], {
       cwd: options.cwd,
+      // Inherited by everything the kernel starts, so even a detached grandchild can be found.
+      env: { ...process.env, [KERNEL_MARKER_VAR]: marker },
       // Its own process group: a Ctrl-C in the terminal reaches the runner, which decides,
       // and killing the group leaves nothing behind.
       detached: true,
@@ -170,12 +189,13 @@ export class Kernel {
     const address = (port: number) => `tcp://127.0.0.1:${port}`;
     const shell = new zmq.Dealer({ linger: 0 });
     const control = new zmq.Dealer({ linger: 0 });
-    const iopub = new zmq.Subscriber({ linger: 0 });
+    // No high-water mark: a SUB socket drops what exceeds it, and every line of output counts.
+    const iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
     shell.connect(address(shell_port));
     control.connect(address(control_port));
     iopub.connect(address(iopub_port));
     iopub.subscribe();
-    const kernel = new Kernel(child, codec, shell, control, iopub, connectionDir);
+    const kernel = new Kernel(child, codec, shell, control, iopub, connectionDir, marker);
     liveKernels.add(kernel);
     try {
       await kernel.handshake(options.startupTimeoutMs ?? 60_000);
@@ -230,8 +250,27 @@ export class Kernel {
       };
       this.pending.set(message.header.msg_id, entry);
       if (Number.isFinite(timeoutMs)) timer = setTimeout(() => resolve(entry), Math.max(0, timeoutMs));
-      socket.send(this.codec.encode(message)).catch(() => resolve(entry));
+      void this.send(socket, this.codec.encode(message)).then((sent) => sent || resolve(entry));
     });
+  }
+
+  /**
+   * Sends on `socket` after the sends already queued on it; resolves false instead of throwing
+   * when the socket is closed or the kernel has gone (after a kill, say).
+   */
+  private send(socket: zmq.Dealer, frames: Buffer[]): Promise<boolean> {
+    const previous = this.sending.get(socket) ?? Promise.resolve(true);
+    const next = previous.then(async () => {
+      if (socket.closed || this.exited) return false;
+      try {
+        await socket.send(frames);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    this.sending.set(socket, next);
+    return next;
   }
 
   private async listen(socket: zmq.Dealer | zmq.Subscriber): Promise<void> {
@@ -254,6 +293,7 @@ export class Kernel {
           }
         } else {
           entry.reply = message;
+          entry.onReply?.();
         }
         if (entry.reply && entry.idle) entry.settle();
       }
@@ -277,12 +317,24 @@ export class Kernel {
     const message = this.codec.create("execute_request", content);
     const id = message.header.msg_id;
     let entry!: Pending;
+    let idleTimer: NodeJS.Timeout | undefined;
     const done = new Promise<void>((resolve) => {
-      entry = { messages: [], idle: false, onMessage: options.onMessage, settle: resolve };
+      entry = {
+        messages: [],
+        idle: false,
+        onMessage: options.onMessage,
+        // A kernel that loses its `idle` status must not hold the run until the cell timeout.
+        onReply: () => (idleTimer = setTimeout(resolve, options.idleGraceMs ?? 5000)),
+        settle: resolve,
+      };
       this.pending.set(id, entry);
     });
-    await this.shell.send(this.codec.encode(message));
+    if (!(await this.send(this.shell, this.codec.encode(message)))) {
+      this.pending.delete(id);
+      return { status: "died", messages: [], detail: this.deathDetail() };
+    }
     const finished = await waitFor(done, timeoutMs);
+    clearTimeout(idleTimer);
     if (!finished) {
       // Interrupt like Jupyter does for kernels with interrupt_mode "signal" (tslab breaks
       // even a busy synchronous loop on SIGINT); kill if the kernel does not come back.
@@ -299,6 +351,7 @@ export class Kernel {
       status: status === "ok" || status === "aborted" ? status : "error",
       reply: entry.reply.content,
       messages: entry.messages,
+      ...(entry.idle ? {} : { idleMissing: true }),
     };
   }
 
@@ -317,26 +370,21 @@ export class Kernel {
     }
   }
 
-  /** Kills the kernel's whole process group at once. Safe to call more than once. */
+  /**
+   * Kills the kernel and everything it started (its process group, its descendants, whatever
+   * carries its marker) at once. Synchronous, so it can run in a signal handler; safe to call
+   * more than once.
+   */
   kill(): void {
-    if (this.child.pid && !this.exited) {
-      try {
-        process.kill(-this.child.pid, "SIGKILL");
-      } catch {
-        try {
-          this.child.kill("SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
-    }
+    if (this.child.pid) killProcessTree({ pid: this.child.pid, exited: this.exited, marker: this.marker });
     this.closeSockets();
   }
 
   /** Asks the kernel to shut down (shutdown_request on control), kills it if it does not, and cleans up. */
   async shutdown(graceMs = 3000): Promise<void> {
     if (!this.exited) {
-      await this.request(this.control, "shutdown_request", { restart: false }, Math.min(graceMs, 1000));
+      // After a kill the sockets are closed: there is nobody to ask (send() then just says no).
+      if (!this.control.closed) await this.request(this.control, "shutdown_request", { restart: false }, Math.min(graceMs, 1000));
       // tslab closes its sockets on shutdown but leaves the process alive: end it.
       if (!this.exited) {
         try {
@@ -349,6 +397,8 @@ export class Kernel {
       if (!exited) this.kill();
       if (!this.exited) await waitFor(new Promise<void>((r) => (this.exited ? r() : this.exitWaiters.push(r))), graceMs);
     }
+    // The kernel has gone; anything it started that is still about goes too.
+    killProcessTree({ pid: this.pid, exited: this.exited, marker: this.marker });
     this.closeSockets();
   }
 
@@ -356,6 +406,7 @@ export class Kernel {
     for (const s of [this.shell, this.control, this.iopub]) {
       if (!s.closed) s.close();
     }
+    for (const p of this.pending.values()) p.settle();
     rmSync(this.connectionDir, { recursive: true, force: true });
   }
 }

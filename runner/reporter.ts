@@ -71,7 +71,7 @@ export function consoleReporter(
 export function summaryTable(runs: NotebookRun[], skipped: string[] = []): string {
   const table = new Table({ head: ["chapter", "cells", "seconds", "status"], style: { head: [], border: [] } });
   for (const r of runs) {
-    const status = r.status === "ok" ? "ok" : `FAILED at cell ${r.failure?.cell ?? "?"}`;
+    const status = r.status === "ok" ? "ok" : r.failure?.cell === 0 ? `FAILED: ${r.failure.ename}` : `FAILED at cell ${r.failure?.cell ?? "?"}`;
     table.push([r.name, `${r.executed}/${r.codeCells}`, r.seconds.toFixed(1), status]);
   }
   for (const s of skipped) table.push([s, "-", "-", "skipped"]);

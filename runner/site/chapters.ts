@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import type { INotebookContent } from "@jupyterlab/nbformat";
 import type { NotebookRun } from "../execute.js";
 import { listChapters } from "../course.js";
-import { readNotebook } from "../notebook.js";
+import { NotebookFormatError, readNotebook } from "../notebook.js";
 import type { Manifest } from "./manifest.js";
 import { chapterSummary, chapterTitle } from "./summary.js";
 
@@ -82,7 +82,16 @@ export function collectChapters(options: CollectOptions): SiteChapter[] {
     if (last && hasExecuted) {
       return { ...describe(name, readNotebook(executedFile)), ...last, earlier: true, executedFile };
     }
-    const source = readNotebook(join(options.notebooksDir, `${name}.ipynb`));
+    let source: INotebookContent;
+    try {
+      source = readNotebook(join(options.notebooksDir, `${name}.ipynb`));
+    } catch (error) {
+      if (!(error instanceof NotebookFormatError)) throw error;
+      // A broken notebook is a failed chapter on its page, not the end of the whole site.
+      const empty: INotebookContent = { cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+      const failure = { cell: 0, ename: error.name, evalue: error.message };
+      return { ...describe(name, empty), status: "failed", earlier: false, codeCells: 0, executed: 0, failure };
+    }
     return { ...describe(name, source), status: "not run", earlier: false, codeCells: codeCellCount(source) };
   });
 }

@@ -27,6 +27,9 @@ export function runSentence(chapter: SiteChapter): string {
   }
   const cells = `${chapter.executed ?? 0} of ${chapter.codeCells} code cells ran`;
   const when = chapter.earlier && chapter.finishedAt ? `, in an earlier run (${escapeHtml(chapter.finishedAt.slice(0, 16).replace("T", " "))} UTC)` : "";
+  if (chapter.failure?.cell === 0) {
+    return `The chapter did not run: <code>${escapeHtml(`${chapter.failure.ename}: ${chapter.failure.evalue}`)}</code>.`;
+  }
   const failure = chapter.failure
     ? ` — stopped at cell ${chapter.failure.cell}: <code>${escapeHtml(`${chapter.failure.ename}: ${chapter.failure.evalue}`)}</code>`
     : "";

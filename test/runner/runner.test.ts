@@ -109,9 +109,16 @@ describe("malformed notebooks", () => {
     expect(() => readNotebook(file)).toThrow(message);
   });
 
-  it("makes runCourse fail with the file's name before any kernel starts", async () => {
+  it("are each a failed chapter of runCourse, named with what is wrong, and no kernel starts", async () => {
     const out = mkdtempSync(join(tmpdir(), "nn-course-"));
-    await expect(runCourse({ notebooksDir: join(fixtures, "malformed"), outDir: out })).rejects.toThrow(/bad-cell\.ipynb/);
+    const course = await runCourse({ notebooksDir: join(fixtures, "malformed"), outDir: out });
+    expect(course.ok).toBe(false);
+    expect(course.runs.map((r) => [r.name, r.status, r.failure?.ename, r.kernelPid])).toEqual([
+      ["bad-cell", "failed", "NotebookFormatError", undefined],
+      ["old-format", "failed", "NotebookFormatError", undefined],
+      ["truncated", "failed", "NotebookFormatError", undefined],
+    ]);
+    expect(course.runs[0].failure!.evalue).toMatch(/bad-cell\.ipynb: not a valid Jupyter notebook — cell 1: expected "source"/);
     expect(liveKernelPids()).toEqual([]);
   });
 });
