@@ -6,7 +6,7 @@
  * Outside a tslab kernel there is nowhere to draw: showing a chart throws an error that says
  * so (build the figure with the `build…` helpers and {@link chartBundle} instead).
  */
-import { bundleFor } from "./bundle.js";
+import { bundleFor, type ChartBundle } from "./bundle.js";
 import type { Chart } from "./figure.js";
 import { requireFromHere } from "./module-require.js";
 
@@ -69,4 +69,14 @@ export function displayChart(where: string, chart: Chart): void {
 /** Shows a chart made by one of the `build…` helpers (after any changes to its figure). */
 export function showChart(chart: Chart): void {
   displayChart("showChart", chart);
+}
+
+/**
+ * Sends an output bundle under a `display_id`: a new output (`update` false), or a new frame of
+ * that same output (`update` true → Jupyter's `update_display_data`, which redraws it in place).
+ */
+export function writeDisplay(where: string, bundle: ChartBundle, displayId: string, update: boolean): void {
+  const jupyter = tslabJupyter();
+  if (!jupyter) throw new Error(`${where}: no notebook to draw in — charts are shown by the tslab kernel while a cell runs.`);
+  jupyter.lastWriteDisplayData!({ data: { ...bundle }, metadata: {}, transient: { display_id: displayId } }, update);
 }

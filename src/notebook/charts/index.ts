@@ -26,3 +26,5 @@ export {
 export { buildScatterClasses, CLASS_COLORS, scatterClasses, type ScatterClassesOptions } from "./scatter.js";
 export { buildHeatmap, heatmap, type HeatmapOptions } from "./heatmap.js";
 export { barChart, buildBarChart, type BarChartOptions } from "./bar.js";
+export { buildDecisionBoundary, decisionBoundary, type Classifier, type DecisionBoundaryOptions } from "./decision.js";
+export { trainingChart, type TrainingChart, type TrainingChartOptions } from "./live.js";
