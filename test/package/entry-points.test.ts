@@ -8,6 +8,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { requireBuild } from "./require-build.js";
+
+// Without dist/ the walk below would find no files and register no tests: fail loudly instead.
+requireBuild();
 
 const require = createRequire(import.meta.url);
 const node = (args: string[], cwd = process.cwd()) => execFileSync(process.execPath, args, { cwd, encoding: "utf8" });

@@ -7,6 +7,10 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { afterAll, expect, it } from "vitest";
+import { requireBuild } from "./require-build.js";
+
+// The example imports the built package: without dist/ it could only fail confusingly.
+requireBuild();
 
 const readme = readFileSync("README.md", "utf8");
 const section = readme.slice(readme.indexOf("## Using the library in your own code"));
