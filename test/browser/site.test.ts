@@ -1,20 +1,20 @@
 /**
  * The rendered course in a real browser (Debian's Chromium, headless, via playwright-core):
- * the course is run and rendered into a temporary folder, and so is the fixture course (charts,
+ * the course (the shared run of test/setup/course-run.ts) is rendered into a temporary folder, and so is the fixture course (charts,
  * ANSI, HTML outputs); then every page is opened from file:// and must show no console error, no
  * failed or non-file request, every chart drawn, no unrendered TeX, and only links that resolve.
  * Skipped with a reason without /usr/bin/chromium; a failure under CI=true.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCourse } from "../../runner/course.js";
 import { renderCourseSite, type CourseSite } from "../../runner/site/index.js";
 import { chromiumAvailable, launchChromium, watchPage } from "../fixtures/site/browser.js";
 import { fixtureRuns, siteFixtures } from "../fixtures/site/runs.js";
+import { notebookRuns, sharedCourse } from "../setup/shared-course.js";
 
 const inCI = process.env.CI === "true";
 if (!chromiumAvailable) {
@@ -82,9 +82,12 @@ describe.skipIf(!chromiumAvailable && !inCI)("the rendered course in Chromium", 
     const courseDir = mkdtempSync(join(tmpdir(), "nn-site-course-"));
     const fixturesDir = mkdtempSync(join(tmpdir(), "nn-site-fixtures-"));
     tempDirs.push(courseDir, fixturesDir);
+    // The executed notebooks go next to the pages, as `npm run course` puts them (pages link to them).
+    const shared = sharedCourse();
     const executedDir = join(courseDir, "notebooks");
-    const { runs } = await runCourse({ outDir: executedDir });
-    course = renderCourseSite({ runs, outDir: courseDir, executedDir });
+    mkdirSync(executedDir);
+    for (const name of shared.chapters) copyFileSync(join(shared.asWritten.dir, `${name}.ipynb`), join(executedDir, `${name}.ipynb`));
+    course = renderCourseSite({ runs: notebookRuns(shared.asWritten), outDir: courseDir, executedDir });
     fixtures = renderCourseSite({ runs: fixtureRuns(), notebooksDir: siteFixtures, outDir: fixturesDir });
     browser = await launchChromium();
   });
