@@ -13,6 +13,7 @@ import { runCourse, type Reporter } from "../../runner/course.js";
 import { formatFailure } from "../../runner/failure.js";
 import { summaryTable } from "../../runner/reporter.js";
 import { liveKernelPids } from "../../runner/kernel.js";
+import { renderCourseSite } from "../../runner/site/index.js";
 import { eventually, isRunning, processesWithEnv, tslabKernelsIn } from "../helpers/processes.js";
 
 const robust = resolve("test/fixtures/runner/robust");
@@ -105,6 +106,24 @@ describe("a course whose kernels die, ignore SIGINT, or cannot start from a brok
     expect(await eventually(() => tslabKernelsIn(robust).length === 0, 5000)).toBe(true);
     for (const run of course.runs) if (run.kernelPid) expect(isRunning(run.kernelPid)).toBe(false);
   }, 120_000);
+});
+
+describe("the rendered course with a broken notebook", () => {
+  it("shows it as a failed chapter, whether or not it was among the chapters run", async () => {
+    const out = mkdtempSync(join(tmpdir(), "nn-site-"));
+    const course = await runCourse({ notebooksDir: robust, outDir: join(out, "notebooks"), chapters: ["40"] });
+    expect(liveKernelPids()).toEqual([]); // nothing to run, so no kernel
+    for (const runs of [course.runs, []]) {
+      const site = renderCourseSite({ runs, notebooksDir: robust, outDir: out });
+      const broken = site.chapters.find((c) => c.name === "40-broken")!;
+      expect(broken.status).toBe("failed");
+      expect(broken.failure).toMatchObject({ cell: 0, ename: "NotebookFormatError" });
+      const page = readFileSync(join(out, "40-broken.html"), "utf8");
+      expect(page).toContain("The chapter did not run: <code>NotebookFormatError:");
+      expect(page).toContain("its JSON does not parse");
+      expect(readFileSync(site.index, "utf8")).toContain("40-broken");
+    }
+  }, 60_000);
 });
 
 describe("processes a cell starts", () => {
