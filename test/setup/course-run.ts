@@ -13,6 +13,7 @@ import { basename, join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { listChapters, runCourse, selectChapters, type CourseRun, type Reporter } from "../../runner/course.js";
 import { withSolutions } from "../../runner/solutions.js";
+import { installKernelCleanup } from "./kernel-cleanup.js";
 import type { ChapterResult, SharedCourse, SharedRun } from "./shared-course.js";
 
 /** A cell running longer than this is interrupted and fails its chapter (and only its chapter). */
@@ -43,6 +44,8 @@ function summarise(run: CourseRun, dir: string): SharedRun {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  // This setup runs before the root's kernel clean-up is installed: a Ctrl-C now must not leak.
+  installKernelCleanup();
   const only = (process.env.COURSE_CHAPTERS ?? "").split(/[\s,]+/).filter(Boolean);
   const files = selectChapters(listChapters("notebooks"), only).map((f) => basename(f));
   const root = mkdtempSync(join(tmpdir(), "nn-test-course-"));

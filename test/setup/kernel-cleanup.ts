@@ -2,12 +2,23 @@
  * Global setup of every `npm test`: marks the run (see {@link TEST_RUN_VARIABLE}) and, when the
  * run ends — normally, after a failure, or on Ctrl-C / SIGTERM — kills every tslab kernel it
  * started that is still alive, in this process or in any worker or Jupyter below it.
+ *
+ * Vitest runs the projects' global setups before the root's, so test/setup/course-run.ts calls
+ * {@link installKernelCleanup} itself before it starts kernels; installing twice is harmless.
  */
 import { randomBytes } from "node:crypto";
 import { killAllKernels } from "../../runner/kernel.js";
 import { killKernelsOfRun, TEST_RUN_VARIABLE } from "./kernels.js";
 
-export default function setup(): () => void {
+// Each project loads its global setups in its own module runner: the guard lives on process.
+const INSTALLED = Symbol.for("nn-from-scratch.test.kernel-cleanup");
+type Marked = typeof process & { [INSTALLED]?: () => void };
+
+/** Installs the clean-up once per process; returns the function that uninstalls it (and cleans up). */
+export function installKernelCleanup(): () => void {
+  const proc = process as Marked;
+  const installed = proc[INSTALLED];
+  if (installed) return installed;
   // vitest.config.ts sets the marker before any worker exists; set it here too if it did not.
   const marker = (process.env[TEST_RUN_VARIABLE] ??= `${process.pid}-${randomBytes(6).toString("hex")}`);
   const cleanUp = () => {
@@ -23,10 +34,17 @@ export default function setup(): () => void {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   process.on("exit", cleanUp);
-  return () => {
+  const uninstall = () => {
     cleanUp();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     process.off("exit", cleanUp);
+    delete proc[INSTALLED];
   };
+  proc[INSTALLED] = uninstall;
+  return uninstall;
+}
+
+export default function setup(): () => void {
+  return installKernelCleanup();
 }
