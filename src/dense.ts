@@ -1,12 +1,12 @@
 /**
- * Chapter 04 — the dense (fully connected) layer: `output = inputs · weights + biases`.
- * Chapter 09 — its backward pass: the gradients of the weights, the biases and the inputs.
+ * The dense (fully connected) layer: `output = inputs · weights + biases`, its backward pass
+ * (the gradients of the weights, the biases and the inputs), and its two parameters.
  */
-import { requireBackward } from "./activations/common.js";
+import { matmul, matmulTransposeA, matmulTransposeB } from "./kernels/matmul.js";
 import {
   describe,
-  firstNonFinite,
   entryText,
+  firstNonFinite,
   requireFiniteMatrix,
   requireFiniteNumber,
   requireFiniteResult,
@@ -16,23 +16,21 @@ import {
   requireWholeNumber,
   shapeText,
 } from "./internal/validate.js";
+import { BaseLayer, type BackwardOptions, type ForwardOptions } from "./layer.js";
 import { Matrix } from "./matrix.js";
+import type { Parameter } from "./parameter.js";
 import { Random, randn } from "./random.js";
 
 /** Options for {@link Dense}. */
 export interface DenseOptions {
   /**
-   * Where the initial weights come from. When left out, a generator shared by every layer
-   * made without one, seeded with 0 when the module loads: a fresh program is reproducible,
-   * but the weights depend on the order the layers are made in. Pass your own to be sure.
+   * Where the initial weights come from — required: every random number in this library comes
+   * from a generator you pass (e.g. `new Random(0)`), so a program is reproducible.
    */
-  rng?: Random;
+  rng: Random;
   /** The initial weights are `weightScale × (standard normal numbers)`; default `0.01`. */
   weightScale?: number;
 }
-
-/** Shared by every {@link Dense} made without an `rng` (see {@link DenseOptions.rng}). */
-const sharedRng = new Random(0);
 
 /**
  * A dense layer of `nNeurons` neurons, each connected to all `nInputs` inputs.
@@ -48,59 +46,81 @@ const sharedRng = new Random(0);
  * const dense1 = new Dense(2, 3, { rng });  // 2 inputs → 3 neurons
  * const out = dense1.forward(Matrix.from([[1, 2], [3, 4]]));
  * out.shape;                                // [2, 3]
+ * dense1.params().map((p) => p.name);       // ["weights", "biases"]
  * ```
  */
-export class Dense {
+export class Dense extends BaseLayer {
   /** Number of inputs each neuron receives (rows of `weights`). */
   readonly nInputs: number;
   /** Number of neurons, i.e. outputs (columns of `weights` and `biases`). */
   readonly nNeurons: number;
-  /** The batch most recently passed to {@link Dense.forward} (kept for the backward pass). */
-  inputs: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Dense.forward}. */
-  output: Matrix | undefined = undefined;
-  /** From the most recent {@link Dense.backward}: the gradient with respect to `weights` (`nInputs×nNeurons`). */
-  dweights: Matrix | undefined = undefined;
-  /** From the most recent {@link Dense.backward}: the gradient with respect to `biases` (`1×nNeurons`). */
-  dbiases: Matrix | undefined = undefined;
-  /** From the most recent {@link Dense.backward}: the gradient with respect to `inputs` (`batch×nInputs`). */
-  dinputs: Matrix | undefined = undefined;
 
   private _weights: Matrix;
   private _biases: Matrix;
+  private _dweights: Matrix | undefined = undefined;
+  private _dbiases: Matrix | undefined = undefined;
+  private readonly parameters: [Parameter, Parameter];
 
   /**
    * @param nInputs - inputs per neuron (features per sample), a whole number ≥ 1
    * @param nNeurons - neurons in the layer, a whole number ≥ 1
-   * @param options - where the random initial weights come from and how large they are
+   * @param options - `rng`, where the random initial weights come from, and their scale
    * @throws RangeError if a size is not a whole number ≥ 1, `weightScale` is not a finite number,
-   *   or an option is misspelt; TypeError if `options` is not an object or `rng` not a Random
+   *   or an option is misspelt; TypeError without an `rng`
    */
-  constructor(nInputs: number, nNeurons: number, options: DenseOptions = {}) {
+  constructor(nInputs: number, nNeurons: number, options: DenseOptions) {
+    super();
     requireWholeNumber("Dense", "nInputs", nInputs, 1);
     requireWholeNumber("Dense", "nNeurons", nNeurons, 1);
-    const checked = requireOptions("Dense", options, ["rng", "weightScale"], "{ rng: new Random(0) }") as DenseOptions;
-    const { rng = sharedRng, weightScale = 0.01 } = checked;
+    const checked = requireOptions("Dense", options, ["rng", "weightScale"], "{ rng: new Random(0) }") as Partial<DenseOptions>;
+    const { rng, weightScale = 0.01 } = checked;
     if (!(rng instanceof Random)) {
-      throw new TypeError(`Dense: expected options.rng to be a Random (e.g. new Random(0)), got ${describe(rng)}`);
+      throw new TypeError(
+        `Dense: expected options.rng to be a Random, e.g. new Dense(${nInputs}, ${nNeurons}, { rng: new Random(0) }), got ${describe(rng)} — ` +
+          "the starting weights are random, and every random number comes from a generator you choose",
+      );
     }
     requireFiniteNumber("Dense", "options.weightScale", weightScale);
     this.nInputs = nInputs;
     this.nNeurons = nNeurons;
     this._weights = randn(nInputs, nNeurons, rng).scale(weightScale);
     this._biases = Matrix.zeros(1, nNeurons);
+    // The same two objects on every params() call, so an optimizer can keep its state per parameter.
+    const layer = this;
+    this.parameters = [
+      {
+        name: "weights",
+        owner: this.name,
+        get value() { return layer.weights; },
+        set value(v: Matrix) { layer.weights = v; },
+        get grad() { return layer.dweights; },
+      },
+      {
+        name: "biases",
+        owner: this.name,
+        get value() { return layer.biases; },
+        set value(v: Matrix) { layer.biases = v; },
+        get grad() { return layer.dbiases; },
+      },
+    ];
   }
 
   /** The layer's name in messages, e.g. `Dense(4→3)`. */
-  get name(): string {
+  override get name(): string {
     return `Dense(${this.nInputs}→${this.nNeurons})`;
+  }
+
+  /** `[weights, biases]` as {@link Parameter}s: `value` is `weights`/`biases`, `grad` is `dweights`/`dbiases`. */
+  override params(): Parameter[] {
+    return [...this.parameters];
   }
 
   /**
    * The weights, `nInputs×nNeurons`: column `n` holds neuron `n`'s weights.
-   * Assigning checks the shape and that every entry is finite (the matrix is used as-is, not copied).
+   * Assigning checks the shape and the numbers (the matrix is used as-is, not copied).
+   * Optimizers update it in place.
    *
-   * @throws RangeError when assigned a matrix of another shape, or holding NaN or ±Infinity
+   * @throws RangeError when assigned a matrix of another shape, or one holding NaN or ±Infinity
    */
   get weights(): Matrix {
     return this._weights;
@@ -111,15 +131,25 @@ export class Dense {
 
   /**
    * The biases, `1×nNeurons`: one per neuron, zeros at first.
-   * Assigning checks the shape and that every entry is finite (the matrix is used as-is, not copied).
+   * Assigning checks the shape and the numbers (the matrix is used as-is, not copied).
    *
-   * @throws RangeError when assigned a matrix of another shape, or holding NaN or ±Infinity
+   * @throws RangeError when assigned a matrix of another shape, or one holding NaN or ±Infinity
    */
   get biases(): Matrix {
     return this._biases;
   }
   set biases(value: Matrix) {
     this._biases = this.checkParameter("biases", value, 1, this.nNeurons);
+  }
+
+  /** From the most recent {@link Dense.backward}: the gradient with respect to `weights` (`nInputs×nNeurons`). */
+  get dweights(): Matrix {
+    return this.made(this._dweights, "dweights", "backward");
+  }
+
+  /** From the most recent {@link Dense.backward}: the gradient with respect to `biases` (`1×nNeurons`). */
+  get dbiases(): Matrix {
+    return this.made(this._dbiases, "dbiases", "backward");
   }
 
   /**
@@ -129,11 +159,11 @@ export class Dense {
    * @param inputs - a batch, one sample per row, `batch×nInputs`
    * @returns `batch×nNeurons`
    * @throws RangeError if `inputs` does not have `nInputs` columns, e.g.
-   *   `Dense(4→3).forward: expected inputs with 4 columns, got 5`; if `inputs` holds NaN or
-   *   ±Infinity; or if the output overflows (or weights changed in place hold NaN or ±Infinity)
+   *   `Dense(4→3).forward: expected inputs with 4 columns, got 5`, or holds NaN or ±Infinity
    */
-  forward(inputs: Matrix): Matrix {
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix {
     const where = `${this.name}.forward`;
+    const trusted = options?.reuseBuffers === true;
     requireMatrix(where, "inputs", inputs);
     if (inputs.cols !== this.nInputs) {
       throw new RangeError(
@@ -141,8 +171,9 @@ export class Dense {
           `(inputs are ${shapeText(inputs.rows, inputs.cols)}, one sample per row)`,
       );
     }
-    requireFiniteMatrix(where, "inputs", inputs);
-    const out = Matrix.dotInto(inputs, this._weights, new Matrix(inputs.rows, this.nNeurons));
+    if (!trusted) requireFiniteMatrix(where, "inputs", inputs);
+    const out = this.target("output", inputs.rows, this.nNeurons, trusted);
+    matmul(inputs.data, this._weights.data, out.data, inputs.rows, this.nInputs, this.nNeurons);
     // Add the biases to every row in place: no second matrix needed.
     const o = out.data;
     const b = this._biases.data;
@@ -151,9 +182,9 @@ export class Dense {
       const off = i * n;
       for (let j = 0; j < n; j++) o[off + j] += b[j];
     }
-    requireFiniteResult(where, "the output", out, () => this.overflowCause("inputs"));
-    this.inputs = inputs;
-    this.output = out;
+    if (!trusted) requireFiniteResult(where, "the output", out, () => this.overflowCause("inputs"));
+    this.lastInputs = inputs;
+    this.lastOutput = out;
     return out;
   }
 
@@ -168,37 +199,38 @@ export class Dense {
    * - `dinputs = dvalues · weightsᵀ` (`batch×nInputs`): input `i` reached every neuron `n`
    *   through weight `[i][n]` — this is what the layer before receives as its `dvalues`.
    *
-   * Uses the inputs kept by the last {@link Dense.forward} and the current weights.
+   * The products with a transpose read the matrix across instead of building the transpose.
    *
    * @returns (and keeps in {@link Dense.dinputs}) the gradient with respect to the inputs; also
    *   keeps {@link Dense.dweights} and {@link Dense.dbiases}
-   * @throws Error `Dense(4→3).backward: call forward first` before any forward pass;
-   *   RangeError if `dvalues` is not the output's shape (`batch×nNeurons`) or holds NaN or
-   *   ±Infinity, or if a gradient overflows, e.g.
-   *   `Dense(2→3).backward: dweights has a non-finite entry (Infinity) at [0][1] — …`
+   * @throws Error `Dense(4→3).output: run forward first` before any forward pass;
+   *   RangeError if `dvalues` is not the output's shape (`batch×nNeurons`) or not finite
    */
-  backward(dvalues: Matrix): Matrix {
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
     const where = `${this.name}.backward`;
-    requireBackward(where, this.output, dvalues);
-    const inputs = this.inputs as Matrix;
-    const dweights = Matrix.dotInto(inputs.transpose(), dvalues, new Matrix(this.nInputs, this.nNeurons));
-    const dbiases = dvalues.columnSums();
-    const dinputs = Matrix.dotInto(dvalues, this._weights.transpose(), new Matrix(dvalues.rows, this.nInputs));
-    // Finite inputs, weights and dvalues can still multiply or add up past ±1.8e308.
-    const cause = (): string => this.overflowCause("dvalues");
-    requireFiniteResult(where, "dweights", dweights, cause);
-    requireFiniteResult(where, "dbiases", dbiases, cause);
-    requireFiniteResult(where, "dinputs", dinputs, cause);
-    this.dweights = dweights;
-    this.dbiases = dbiases;
-    this.dinputs = dinputs;
+    const trusted = options?.reuseBuffers === true;
+    this.beginBackward(dvalues, trusted);
+    const inputs = this.inputs;
+    const batch = dvalues.rows;
+    const dweights = this.target("dweights", this.nInputs, this.nNeurons, trusted);
+    matmulTransposeA(inputs.data, dvalues.data, dweights.data, this.nInputs, batch, this.nNeurons);
+    const dbiases = this.target("dbiases", 1, this.nNeurons, trusted);
+    columnSumsInto(dvalues, dbiases.data);
+    const dinputs = this.target("dinputs", batch, this.nInputs, trusted);
+    matmulTransposeB(dvalues.data, this._weights.data, dinputs.data, batch, this.nNeurons, this.nInputs);
+    if (!trusted) {
+      // Finite inputs, weights and dvalues can still multiply or add up past ±1.8e308.
+      const cause = (): string => this.overflowCause("dvalues");
+      requireFiniteResult(where, "dweights", dweights, cause);
+      requireFiniteResult(where, "dbiases", dbiases, cause);
+      requireFiniteResult(where, "dinputs", dinputs, cause);
+    }
+    this._dweights = dweights;
+    this._dbiases = dbiases;
+    this.lastDinputs = dinputs;
     return dinputs;
   }
 
-  /**
-   * Why a pass produced NaN or ±Infinity from finite inputs: weights or biases changed in place
-   * since they were assigned (`dense.weights.data[0] = NaN` skips the setter's check), or overflow.
-   */
   private overflowCause(incoming: string): string {
     for (const [what, m] of [["weights", this._weights], ["biases", this._biases]] as const) {
       const p = firstNonFinite(m.data);
@@ -212,5 +244,15 @@ export class Dense {
     requireShape(where, "", value, rows, cols);
     requireFiniteMatrix(where, "numbers", value);
     return value;
+  }
+}
+
+/** Adds up each column of `m` into `out` (same order as `Matrix.columnSums`: row after row). */
+function columnSumsInto(m: Matrix, out: Float64Array): void {
+  const { rows, cols, data } = m;
+  out.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) out[j] += data[off + j];
   }
 }

@@ -11,6 +11,8 @@ import { describe, requireFiniteNumber, requireMatrix, requireOptions, whileNudg
 import type { ClassTargets } from "./losses/targets.js";
 import { Matrix } from "./matrix.js";
 import { Random, randn } from "./random.js";
+import type { Parameter } from "./parameter.js";
+import type { Layer } from "./layer.js";
 
 /** Node's `util.inspect` (console.log, tslab) shows a value by calling the method under this symbol. */
 const inspectSymbol: unique symbol = Symbol.for("nodejs.util.inspect.custom");
@@ -315,14 +317,16 @@ export class GradientCheckReport {
 
 /**
  * Anything with a forward and a backward pass over matrices: a `Dense` layer or an
- * activation. A layer that also has `weights`/`dweights` or `biases`/`dbiases` (like `Dense`)
- * gets those checked too.
+ * activation (every {@link Layer} is one). A layer with `params()` gets each parameter's
+ * gradient checked too.
  */
 export interface BackwardLayer {
   forward(inputs: Matrix): Matrix;
   backward(dvalues: Matrix): Matrix;
   /** Used in the summary when present (e.g. `Dense(4→3)`); otherwise the class's name. */
   readonly name?: string;
+  /** The trainable parameters, whose `grad` backward fills (see {@link Layer.params}). */
+  params?(): Parameter[];
 }
 
 /**
@@ -374,11 +378,9 @@ export function checkLayerGradients(
   const r = randn(out.rows, out.cols, rng);
   const dinputs = layer.backward(r).clone();
   const params: [string, Matrix, Matrix][] = [["dinputs", x, dinputs]];
-  const withParams = layer as unknown as Record<string, unknown>;
-  for (const [param, grad] of [["weights", "dweights"], ["biases", "dbiases"]] as const) {
-    const value = withParams[param];
-    const gradient = withParams[grad];
-    if (value instanceof Matrix && gradient instanceof Matrix) params.push([grad, value, gradient.clone()]);
+  // Every trainable parameter the layer declares — found through params(), never by field names.
+  for (const param of typeof layer.params === "function" ? layer.params() : []) {
+    params.push([`d${param.name}`, param.value, param.grad.clone()]);
   }
   const results = params.map(([what, param, analytic]) => {
     const label = `${name} ${what}`;

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { neuron } from "./neuron.js";
-export { layerOutput } from "./layer.js";
+export { layerOutput } from "./layer-output.js";
 export { Matrix } from "./matrix.js";
 export { Random, randn } from "./random.js";
 export { Dense, type DenseOptions } from "./dense.js";
@@ -28,4 +28,5 @@ export {
   type LossWithGradient,
 } from "./gradients.js";
 export { type Parameter } from "./parameter.js";
+export { BaseLayer, type Layer, type ForwardOptions, type BackwardOptions } from "./layer.js";
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGDOptions, type AdagradOptions, type RMSpropOptions, type AdamOptions } from "./optimizers/index.js";

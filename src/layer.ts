@@ -1,60 +1,103 @@
 /**
- * Chapter 02 — a layer of neurons with plain arrays: every neuron sees the same inputs,
- * and each has its own weights and its own bias.
+ * The training core's layer: what every part of a network (`Dense`, the activations, `Dropout`)
+ * has in common — a name, a forward pass, a backward pass, and the parameters it trains.
  */
-import { describe, requireFiniteArray } from "./internal/validate.js";
+import { requireBackward } from "./activations/common.js";
+import { Matrix } from "./matrix.js";
+import type { Parameter } from "./parameter.js";
+
+/** Options of a forward pass. */
+export interface ForwardOptions {
+  /** Training (the default when a layer is called directly) or inference (`false`: e.g. Dropout off). */
+  training?: boolean;
+  /**
+   * For training loops: write the result into the layer's own buffer, reused from the last pass
+   * with this option while the batch size stays the same, instead of a new matrix. The result is
+   * then overwritten by the next such pass — copy (`clone()`) what you want to keep. Plain calls
+   * never overwrite a matrix they returned before. The loop checks its batch once, so layers
+   * skip their own finiteness scans on this path (the loss and the optimizer check what comes out).
+   */
+  reuseBuffers?: boolean;
+}
+
+/** Options of a backward pass. */
+export interface BackwardOptions {
+  /** As {@link ForwardOptions.reuseBuffers}: gradients go into the layer's own reused buffers. */
+  reuseBuffers?: boolean;
+}
 
 /**
- * The outputs of one layer of neurons, computed with plain arrays: neuron `n` gives
- * `inputs · weights[n] + biases[n]`.
- *
- * @param inputs - the values every neuron of the layer receives, e.g. `[1, 2, 3, 2.5]`
- * @param weights - one row per neuron, each with one weight per input
- * @param biases - one bias per neuron
- * @returns one output per neuron
- * @throws RangeError if a row of `weights` does not have one weight per input, if there is
- *   not one bias per neuron, or if a value is NaN or infinite
- *
- * @example
- * ```ts
- * layerOutput(
- *   [1, 2, 3, 2.5],
- *   [[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]],
- *   [2, 3, 0.5],
- * ); // ≈ [4.8, 1.21, 2.385]
- * ```
+ * A part of a network. `forward` maps a batch (one sample per row) to outputs; `backward` takes
+ * the gradient of the loss with respect to those outputs, fills every parameter's `grad`, and
+ * returns the gradient with respect to the inputs, for the layer before.
  */
-export function layerOutput(
-  inputs: readonly number[],
-  weights: readonly (readonly number[])[],
-  biases: readonly number[],
-): number[] {
-  requireFiniteArray("layerOutput", "inputs", inputs);
-  requireFiniteArray("layerOutput", "biases", biases);
-  if (!Array.isArray(weights)) {
-    throw new TypeError(`layerOutput: expected weights to be an array of rows (number[][]), got ${describe(weights)}`);
+export interface Layer {
+  /** For messages and summaries: `"Dense(4→3)"`, `"ReLU"`. */
+  readonly name: string;
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix;
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix;
+  /** The trainable parameters — the same objects on every call; `[]` for a layer with none. */
+  params(): Parameter[];
+}
+
+/**
+ * What the layers share: the last pass's `inputs`, `output` and `dinputs` (reading one before the
+ * pass that makes it is a clear error, not `undefined`), and buffers reused by training loops.
+ */
+export abstract class BaseLayer implements Layer {
+  /** For messages: the class's name (`"ReLU"`); layers with sizes say more (`"Dense(4→3)"`). */
+  get name(): string {
+    return this.constructor.name;
   }
-  if (weights.length !== biases.length) {
-    throw new RangeError(
-      `layerOutput: expected one bias per neuron (${weights.length} neurons, i.e. rows of weights), got ${biases.length} biases`,
-    );
+  protected lastInputs: Matrix | undefined = undefined;
+  protected lastOutput: Matrix | undefined = undefined;
+  protected lastDinputs: Matrix | undefined = undefined;
+  private readonly buffers = new Map<string, Matrix>();
+
+  abstract forward(inputs: Matrix, options?: ForwardOptions): Matrix;
+  abstract backward(dvalues: Matrix, options?: BackwardOptions): Matrix;
+
+  /** The layer's trainable parameters; none unless the layer says otherwise. */
+  params(): Parameter[] {
+    return [];
   }
-  const outputs: number[] = [];
-  for (let n = 0; n < weights.length; n++) {
-    const row = weights[n];
-    if (!Array.isArray(row) || row.length !== inputs.length) {
-      const got = Array.isArray(row) ? `${row.length} weights` : describe(row);
-      throw new RangeError(
-        `layerOutput: expected ${inputs.length} weights for neuron ${n} (one per input), got ${got}`,
-      );
-    }
-    requireFiniteArray("layerOutput", `weights[${n}]`, row);
-    // The same order as `neuron`: start from the bias, then add each input × weight.
-    let sum = biases[n];
-    for (let i = 0; i < inputs.length; i++) {
-      sum += inputs[i] * row[i];
-    }
-    outputs.push(sum);
+
+  /** The batch most recently passed to `forward` (kept for the backward pass). */
+  get inputs(): Matrix {
+    return this.made(this.lastInputs, "inputs", "forward");
   }
-  return outputs;
+
+  /** The result of the most recent `forward`. */
+  get output(): Matrix {
+    return this.made(this.lastOutput, "output", "forward");
+  }
+
+  /** The result of the most recent `backward`: the gradient of the loss with respect to `inputs`. */
+  get dinputs(): Matrix {
+    return this.made(this.lastDinputs, "dinputs", "backward");
+  }
+
+  /** `value`, or the error that says which pass makes it. */
+  protected made(value: Matrix | undefined, what: string, pass: "forward" | "backward"): Matrix {
+    if (value === undefined) throw new Error(`${this.name}.${what}: run ${pass} first (it is made by ${pass})`);
+    return value;
+  }
+
+  /** The checks every backward starts with (forward has run; dvalues fit the output); returns the output. */
+  protected beginBackward(dvalues: Matrix, trusted = false): Matrix {
+    return requireBackward(`${this.name}.backward`, this.lastOutput, dvalues, !trusted);
+  }
+
+  /**
+   * A `rows×cols` matrix to write a result into: with `reuse`, the layer's buffer `slot` (made again
+   * only when the shape changes); otherwise a new matrix, never one handed out before.
+   */
+  protected target(slot: string, rows: number, cols: number, reuse: boolean | undefined): Matrix {
+    if (!reuse) return new Matrix(rows, cols);
+    const buffer = this.buffers.get(slot);
+    if (buffer !== undefined && buffer.rows === rows && buffer.cols === cols) return buffer;
+    const fresh = new Matrix(rows, cols);
+    this.buffers.set(slot, fresh);
+    return fresh;
+  }
 }

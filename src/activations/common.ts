@@ -11,17 +11,17 @@ import { Matrix } from "../matrix.js";
  *
  * @throws TypeError if `inputs` is not a Matrix; RangeError naming the first NaN or ±Infinity
  */
-export function requireMatrixInput(where: string, inputs: unknown): asserts inputs is Matrix {
+export function requireMatrixInput(where: string, inputs: unknown, checkFinite = true): asserts inputs is Matrix {
   requireMatrix(where, "inputs", inputs);
-  requireFiniteMatrix(where, "inputs", inputs);
+  if (checkFinite) requireFiniteMatrix(where, "inputs", inputs);
 }
 
-/** A new matrix of the same shape as `inputs`, with `f` applied to every entry. */
-export function elementWise(inputs: Matrix, f: (x: number) => number): Matrix {
+/** Writes `f` of every entry of `inputs` into `out` (same shape) and returns `out`. */
+export function elementWiseInto(inputs: Matrix, out: Matrix, f: (x: number) => number): Matrix {
   const src = inputs.data;
-  const out = new Float64Array(src.length);
-  for (let p = 0; p < src.length; p++) out[p] = f(src[p]);
-  return new Matrix(inputs.rows, inputs.cols, out);
+  const dst = out.data;
+  for (let p = 0; p < src.length; p++) dst[p] = f(src[p]);
+  return out;
 }
 
 /**
@@ -33,7 +33,7 @@ export function elementWise(inputs: Matrix, f: (x: number) => number): Matrix {
  * @throws TypeError if `dvalues` is not a Matrix; RangeError if its shape differs from the
  *   output's, or it holds NaN or ±Infinity
  */
-export function requireBackward(where: string, output: Matrix | undefined, dvalues: unknown): Matrix {
+export function requireBackward(where: string, output: Matrix | undefined, dvalues: unknown, checkFinite = true): Matrix {
   if (output === undefined) {
     throw new Error(`${where}: call forward first (backward goes back through the last forward pass)`);
   }
@@ -44,6 +44,6 @@ export function requireBackward(where: string, output: Matrix | undefined, dvalu
         `got ${shapeText(dvalues.rows, dvalues.cols)}`,
     );
   }
-  requireFiniteMatrix(where, "dvalues", dvalues);
+  if (checkFinite) requireFiniteMatrix(where, "dvalues", dvalues);
   return output;
 }

@@ -2,8 +2,9 @@
  * Chapter 05 — the linear (identity) activation, used on the output of a regression network.
  * Chapter 09 — its backward pass.
  */
+import { BaseLayer, type BackwardOptions, type ForwardOptions } from "../layer.js";
 import { Matrix } from "../matrix.js";
-import { requireBackward, requireMatrixInput } from "./common.js";
+import { requireMatrixInput } from "./common.js";
 
 /**
  * The linear activation `y = x`: it passes its inputs through unchanged. A network whose
@@ -14,24 +15,21 @@ import { requireBackward, requireMatrixInput } from "./common.js";
  * new Linear().forward(Matrix.from([[-1, 2]])).toArray(); // [[-1, 2]]
  * ```
  */
-export class Linear {
-  /** The batch most recently passed to {@link Linear.forward}. */
-  inputs: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Linear.forward}. */
-  output: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Linear.backward}: the gradient with respect to `inputs`. */
-  dinputs: Matrix | undefined = undefined;
+export class Linear extends BaseLayer {
 
   /**
    * Returns (and keeps) a copy of `inputs`: a copy, so later in-place changes to either stay apart.
    *
    * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
    */
-  forward(inputs: Matrix): Matrix {
-    requireMatrixInput("Linear.forward", inputs);
-    this.inputs = inputs;
-    this.output = inputs.clone();
-    return this.output;
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    requireMatrixInput("Linear.forward", inputs, !reuse);
+    const out = this.target("output", inputs.rows, inputs.cols, reuse);
+    out.data.set(inputs.data); // a copy: the caller's inputs and this output stay apart
+    this.lastInputs = inputs;
+    this.lastOutput = out;
+    return out;
   }
 
   /**
@@ -43,9 +41,12 @@ export class Linear {
    * @throws Error `Linear.backward: call forward first` before any forward pass;
    *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
-  backward(dvalues: Matrix): Matrix {
-    requireBackward("Linear.backward", this.output, dvalues);
-    this.dinputs = dvalues.clone();
-    return this.dinputs;
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    this.beginBackward(dvalues, reuse);
+    const dinputs = this.target("dinputs", dvalues.rows, dvalues.cols, reuse);
+    dinputs.data.set(dvalues.data);
+    this.lastDinputs = dinputs;
+    return dinputs;
   }
 }

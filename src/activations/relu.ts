@@ -2,8 +2,9 @@
  * Chapter 05 — the rectified linear unit, the default activation of hidden layers.
  * Chapter 09 — its backward pass.
  */
+import { BaseLayer, type BackwardOptions, type ForwardOptions } from "../layer.js";
 import { Matrix } from "../matrix.js";
-import { elementWise, requireBackward, requireMatrixInput } from "./common.js";
+import { requireMatrixInput } from "./common.js";
 
 /**
  * ReLU, entry by entry: `max(0, x)` — negative inputs become 0, the rest pass unchanged.
@@ -15,24 +16,23 @@ import { elementWise, requireBackward, requireMatrixInput } from "./common.js";
  * new ReLU().forward(Matrix.from([[-2, 0, 3.5]])).toArray(); // [[0, 0, 3.5]]
  * ```
  */
-export class ReLU {
-  /** The batch most recently passed to {@link ReLU.forward}. */
-  inputs: Matrix | undefined = undefined;
-  /** The result of the most recent {@link ReLU.forward}. */
-  output: Matrix | undefined = undefined;
-  /** The result of the most recent {@link ReLU.backward}: the gradient with respect to `inputs`. */
-  dinputs: Matrix | undefined = undefined;
+export class ReLU extends BaseLayer {
 
   /**
    * Returns (and keeps) `max(0, x)` of every entry — same shape as `inputs`.
    *
    * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
    */
-  forward(inputs: Matrix): Matrix {
-    requireMatrixInput("ReLU.forward", inputs);
-    this.inputs = inputs;
-    this.output = elementWise(inputs, (x) => (x > 0 ? x : 0)); // NaN cannot arrive: checked above
-    return this.output;
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    requireMatrixInput("ReLU.forward", inputs, !reuse);
+    const out = this.target("output", inputs.rows, inputs.cols, reuse);
+    const x = inputs.data;
+    const o = out.data;
+    for (let p = 0; p < x.length; p++) o[p] = x[p] > 0 ? x[p] : 0; // NaN cannot arrive: checked above
+    this.lastInputs = inputs;
+    this.lastOutput = out;
+    return out;
   }
 
   /**
@@ -46,13 +46,15 @@ export class ReLU {
    * @throws Error `ReLU.backward: call forward first` before any forward pass;
    *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
-  backward(dvalues: Matrix): Matrix {
-    requireBackward("ReLU.backward", this.output, dvalues);
-    const x = (this.inputs as Matrix).data;
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    this.beginBackward(dvalues, reuse);
+    const x = this.inputs.data;
     const d = dvalues.data;
-    const out = new Float64Array(d.length);
+    const dinputs = this.target("dinputs", dvalues.rows, dvalues.cols, reuse);
+    const out = dinputs.data;
     for (let p = 0; p < d.length; p++) out[p] = x[p] > 0 ? d[p] : 0;
-    this.dinputs = new Matrix(dvalues.rows, dvalues.cols, out);
-    return this.dinputs;
+    this.lastDinputs = dinputs;
+    return dinputs;
   }
 }

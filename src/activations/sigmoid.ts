@@ -2,8 +2,9 @@
  * Chapter 05 — the sigmoid activation, squashing any number into (0, 1).
  * Chapter 09 — its backward pass.
  */
+import { BaseLayer, type BackwardOptions, type ForwardOptions } from "../layer.js";
 import { Matrix } from "../matrix.js";
-import { elementWise, requireBackward, requireMatrixInput } from "./common.js";
+import { elementWiseInto, requireMatrixInput } from "./common.js";
 
 /**
  * σ(x) = 1 / (1 + e^(−x)) for one number, computed without overflow: for x ≥ 0 it uses the
@@ -25,24 +26,19 @@ export function sigmoid(x: number): number {
  * new Sigmoid().forward(Matrix.from([[0, 1000, -1000]])).toArray(); // [[0.5, 1, 0]]
  * ```
  */
-export class Sigmoid {
-  /** The batch most recently passed to {@link Sigmoid.forward}. */
-  inputs: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Sigmoid.forward}. */
-  output: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Sigmoid.backward}: the gradient with respect to `inputs`. */
-  dinputs: Matrix | undefined = undefined;
+export class Sigmoid extends BaseLayer {
 
   /**
    * Returns (and keeps) σ of every entry — same shape as `inputs`.
    *
    * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
    */
-  forward(inputs: Matrix): Matrix {
-    requireMatrixInput("Sigmoid.forward", inputs);
-    this.inputs = inputs;
-    this.output = elementWise(inputs, sigmoid);
-    return this.output;
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    requireMatrixInput("Sigmoid.forward", inputs, !reuse);
+    this.lastInputs = inputs;
+    this.lastOutput = elementWiseInto(inputs, this.target("output", inputs.rows, inputs.cols, reuse), sigmoid);
+    return this.lastOutput;
   }
 
   /**
@@ -54,13 +50,15 @@ export class Sigmoid {
    * @throws Error `Sigmoid.backward: call forward first` before any forward pass;
    *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
-  backward(dvalues: Matrix): Matrix {
-    const output = requireBackward("Sigmoid.backward", this.output, dvalues);
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    const output = this.beginBackward(dvalues, reuse);
     const s = output.data;
     const d = dvalues.data;
-    const out = new Float64Array(d.length);
+    const dinputs = this.target("dinputs", dvalues.rows, dvalues.cols, reuse);
+    const out = dinputs.data;
     for (let p = 0; p < d.length; p++) out[p] = d[p] * s[p] * (1 - s[p]);
-    this.dinputs = new Matrix(dvalues.rows, dvalues.cols, out);
-    return this.dinputs;
+    this.lastDinputs = dinputs;
+    return dinputs;
   }
 }

@@ -3,8 +3,9 @@
  * Chapter 09 — its backward pass, through its Jacobian.
  */
 import { describe, requireFiniteArray, requireFiniteResult } from "../internal/validate.js";
+import { BaseLayer, type BackwardOptions, type ForwardOptions } from "../layer.js";
 import { Matrix } from "../matrix.js";
-import { requireBackward, requireMatrixInput } from "./common.js";
+import { requireMatrixInput } from "./common.js";
 
 /**
  * Softmax, row by row: `softmax(x)_j = e^(x_j) / Σ_k e^(x_k)`. Each row becomes a probability
@@ -20,13 +21,7 @@ import { requireBackward, requireMatrixInput } from "./common.js";
  * // [[0.0900…, 0.2447…, 0.6652…], [0.333…, 0.333…, 0.333…]]
  * ```
  */
-export class Softmax {
-  /** The batch most recently passed to {@link Softmax.forward}. */
-  inputs: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Softmax.forward}. */
-  output: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Softmax.backward}: the gradient with respect to `inputs`. */
-  dinputs: Matrix | undefined = undefined;
+export class Softmax extends BaseLayer {
 
   /**
    * The Jacobian of softmax for one sample: the `k×k` matrix of partial derivatives
@@ -62,11 +57,21 @@ export class Softmax {
    *
    * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
    */
-  forward(inputs: Matrix): Matrix {
-    requireMatrixInput("Softmax.forward", inputs);
-    this.inputs = inputs;
-    this.output = softmaxRows(inputs);
-    return this.output;
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    requireMatrixInput("Softmax.forward", inputs, !reuse);
+    return this.forwardChecked(inputs, reuse);
+  }
+
+  /**
+   * `forward` on inputs the caller has already checked (finite scores).
+   *
+   * @internal for `SoftmaxCategoricalCrossentropy`, which checks its scores once itself
+   */
+  forwardChecked(inputs: Matrix, reuse: boolean): Matrix {
+    this.lastInputs = inputs;
+    this.lastOutput = softmaxRowsInto(inputs, this.target("output", inputs.rows, inputs.cols, reuse));
+    return this.lastOutput;
   }
 
   /**
@@ -85,21 +90,22 @@ export class Softmax {
    *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity, or if huge
    *   dvalues overflow (`d_i − s · d` can exceed the largest double)
    */
-  backward(dvalues: Matrix): Matrix {
-    const output = requireBackward("Softmax.backward", this.output, dvalues);
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    const output = this.beginBackward(dvalues, reuse);
     const { rows, cols } = dvalues;
     const s = output.data;
     const d = dvalues.data;
-    const out = new Float64Array(d.length);
+    const dinputs = this.target("dinputs", rows, cols, reuse);
+    const out = dinputs.data;
     for (let i = 0; i < rows; i++) {
       const off = i * cols;
       let sd = 0; // s · d for this sample
       for (let j = 0; j < cols; j++) sd += s[off + j] * d[off + j];
       for (let j = 0; j < cols; j++) out[off + j] = s[off + j] * (d[off + j] - sd);
     }
-    const dinputs = new Matrix(rows, cols, out);
-    requireFiniteResult("Softmax.backward", "dinputs", dinputs, "the gradient overflowed: dvalues are too large (near ±1.8e308)");
-    this.dinputs = dinputs;
+    if (!reuse) requireFiniteResult("Softmax.backward", "dinputs", dinputs, "the gradient overflowed: dvalues are too large (near ±1.8e308)");
+    this.lastDinputs = dinputs;
     return dinputs;
   }
 }
@@ -111,8 +117,13 @@ export class Softmax {
  * @internal also used by `SoftmaxCategoricalCrossentropy`, which checks its own inputs
  */
 export function softmaxRows(inputs: Matrix): Matrix {
+  return softmaxRowsInto(inputs, new Matrix(inputs.rows, inputs.cols));
+}
+
+/** {@link softmaxRows} written into `target` (same shape as `inputs`), which it returns. */
+export function softmaxRowsInto(inputs: Matrix, target: Matrix): Matrix {
   const { rows, cols, data } = inputs;
-  const out = new Float64Array(data.length);
+  const out = target.data;
   for (let i = 0; i < rows; i++) {
     const off = i * cols;
     let max = -Infinity;
@@ -125,5 +136,5 @@ export function softmaxRows(inputs: Matrix): Matrix {
     }
     for (let j = 0; j < cols; j++) out[off + j] /= sum;
   }
-  return new Matrix(rows, cols, out);
+  return target;
 }

@@ -2,8 +2,9 @@
  * Chapter 05 — the step activation: a neuron either fires (1) or does not (0).
  * Chapter 09 — its backward pass, which shows why it cannot be trained.
  */
+import { BaseLayer, type BackwardOptions, type ForwardOptions } from "../layer.js";
 import { Matrix } from "../matrix.js";
-import { elementWise, requireBackward, requireMatrixInput } from "./common.js";
+import { elementWiseInto, requireMatrixInput } from "./common.js";
 
 /**
  * The step function, entry by entry: `1` where the input is greater than 0, else `0`.
@@ -15,24 +16,19 @@ import { elementWise, requireBackward, requireMatrixInput } from "./common.js";
  * new Step().forward(Matrix.from([[-1, 0, 2]])).toArray(); // [[0, 0, 1]]
  * ```
  */
-export class Step {
-  /** The batch most recently passed to {@link Step.forward}. */
-  inputs: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Step.forward}. */
-  output: Matrix | undefined = undefined;
-  /** The result of the most recent {@link Step.backward}: always zeros. */
-  dinputs: Matrix | undefined = undefined;
+export class Step extends BaseLayer {
 
   /**
    * Returns (and keeps) `1` where `inputs > 0`, `0` elsewhere — same shape as `inputs`.
    *
    * @throws TypeError if `inputs` is not a Matrix; RangeError if it holds NaN or ±Infinity
    */
-  forward(inputs: Matrix): Matrix {
-    requireMatrixInput("Step.forward", inputs);
-    this.inputs = inputs;
-    this.output = elementWise(inputs, (x) => (x > 0 ? 1 : 0));
-    return this.output;
+  forward(inputs: Matrix, options?: ForwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    requireMatrixInput("Step.forward", inputs, !reuse);
+    this.lastInputs = inputs;
+    this.lastOutput = elementWiseInto(inputs, this.target("output", inputs.rows, inputs.cols, reuse), (x) => (x > 0 ? 1 : 0));
+    return this.lastOutput;
   }
 
   /**
@@ -46,9 +42,12 @@ export class Step {
    * @throws Error `Step.backward: call forward first` before any forward pass;
    *   RangeError if `dvalues` is not the output's shape or holds NaN or ±Infinity
    */
-  backward(dvalues: Matrix): Matrix {
-    requireBackward("Step.backward", this.output, dvalues);
-    this.dinputs = Matrix.zeros(dvalues.rows, dvalues.cols);
-    return this.dinputs;
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    const reuse = options?.reuseBuffers === true;
+    this.beginBackward(dvalues, reuse);
+    const dinputs = this.target("dinputs", dvalues.rows, dvalues.cols, reuse);
+    dinputs.data.fill(0);
+    this.lastDinputs = dinputs;
+    return dinputs;
   }
 }

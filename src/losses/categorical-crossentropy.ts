@@ -19,9 +19,22 @@ function clip(p: number): number {
 }
 
 /**
+ * The mean of `−ln(clip(ŷ[i][c_i]))` over the samples, on predictions and labels already checked
+ * (the same sum, in the same order, as the mean of {@link crossentropyLosses}).
+ *
+ * @internal used by `SoftmaxCategoricalCrossentropy`, which checks its own inputs
+ */
+export function meanCrossentropy(predictions: Matrix, labels: Int32Array): number {
+  const { rows, cols, data } = predictions;
+  let sum = 0;
+  for (let i = 0; i < rows; i++) sum += -Math.log(clip(data[i * cols + labels[i]]));
+  return sum / rows;
+}
+
+/**
  * `−ln(clip(ŷ[i][c_i]))` for every sample, on predictions and labels already checked.
  *
- * @internal also used by `SoftmaxCategoricalCrossentropy`, which checks its own inputs
+ * @internal
  */
 export function crossentropyLosses(predictions: Matrix, labels: Int32Array): number[] {
   const { rows, cols, data } = predictions;
@@ -60,8 +73,13 @@ function mean(losses: readonly number[]): number {
  * ```
  */
 export class CategoricalCrossentropy {
+  private lastDinputs: Matrix | undefined = undefined;
+
   /** The result of the most recent {@link CategoricalCrossentropy.backward}: the gradient with respect to the predictions. */
-  dinputs: Matrix | undefined = undefined;
+  get dinputs(): Matrix {
+    if (this.lastDinputs === undefined) throw new Error("CategoricalCrossentropy.dinputs: run backward first (it is made by backward)");
+    return this.lastDinputs;
+  }
 
   /**
    * The loss of every sample: `−ln(clip(ŷ[i][c_i]))` for sample `i` with correct class `c_i`.
@@ -110,8 +128,8 @@ export class CategoricalCrossentropy {
       const p = i * cols + labels[i];
       out[p] = -1 / clip(data[p]) / rows;
     }
-    this.dinputs = new Matrix(rows, cols, out);
-    return this.dinputs;
+    this.lastDinputs = new Matrix(rows, cols, out);
+    return this.lastDinputs;
   }
 
   private checkedLosses(where: string, predictions: Matrix, targets: ClassTargets): number[] {

@@ -1,10 +1,11 @@
 /**
  * Softmax and categorical cross-entropy as one step, with one short gradient.
  */
-import { Softmax, softmaxRows } from "../activations/softmax.js";
+import { Softmax } from "../activations/softmax.js";
+import type { BackwardOptions, ForwardOptions } from "../layer.js";
 import { shapeText } from "../internal/validate.js";
 import { Matrix } from "../matrix.js";
-import { CategoricalCrossentropy, crossentropyLosses } from "./categorical-crossentropy.js";
+import { CategoricalCrossentropy, meanCrossentropy } from "./categorical-crossentropy.js";
 import { type ClassTargets, classIndices, requirePredictions } from "./targets.js";
 
 /**
@@ -34,66 +35,86 @@ export class SoftmaxCategoricalCrossentropy {
   readonly activation: Softmax = new Softmax();
   /** The cross-entropy step. */
   readonly loss: CategoricalCrossentropy = new CategoricalCrossentropy();
+  private lastOutput: Matrix | undefined = undefined;
+  private lastDinputs: Matrix | undefined = undefined;
+  private labels: Int32Array | undefined = undefined;
+  private gradient: Matrix | undefined = undefined;
+
   /** The softmax probabilities from the most recent {@link SoftmaxCategoricalCrossentropy.forward}. */
-  output: Matrix | undefined = undefined;
+  get output(): Matrix {
+    if (this.lastOutput === undefined) throw new Error("SoftmaxCategoricalCrossentropy.output: run forward first (it is made by forward)");
+    return this.lastOutput;
+  }
+
   /** The result of the most recent {@link SoftmaxCategoricalCrossentropy.backward}: the gradient with respect to the scores. */
-  dinputs: Matrix | undefined = undefined;
+  get dinputs(): Matrix {
+    if (this.lastDinputs === undefined) throw new Error("SoftmaxCategoricalCrossentropy.dinputs: run backward first (it is made by backward)");
+    return this.lastDinputs;
+  }
 
   /**
-   * Softmax of `inputs`, kept in {@link SoftmaxCategoricalCrossentropy.output}, then the mean
-   * categorical cross-entropy against `targets`.
+   * Softmax of `scores`, kept in {@link SoftmaxCategoricalCrossentropy.output}, then the mean
+   * categorical cross-entropy against `targets` (like the book's combined class, the mean: it
+   * is the last step of the network, so there is nothing per sample left to pass on).
    *
-   * @param inputs - scores ("logits"), one row per sample, `batch×classes`
-   * @param targets - class indices (`number[]`) or one-hot rows (a Matrix of the inputs' shape)
+   * @param scores - scores ("logits"), one row per sample, `batch×classes`
+   * @param targets - class indices (`number[]`) or one-hot rows (a Matrix of the scores' shape)
+   * @param options - `reuseBuffers` for training loops, as in `Layer.forward`
    * @returns the mean loss over the batch
    * @throws RangeError on bad input, as `CategoricalCrossentropy.forward`
    */
-  forward(inputs: Matrix, targets: ClassTargets): number {
+  forward(scores: Matrix, targets: ClassTargets, options?: ForwardOptions): number {
     const where = "SoftmaxCategoricalCrossentropy.forward";
+    const reuse = options?.reuseBuffers === true;
     // Checked once here; softmax of finite scores is a probability row, so neither step re-checks.
-    requirePredictions(where, "inputs", inputs);
-    const labels = classIndices(where, inputs, targets, "inputs");
-    const output = softmaxRows(inputs);
-    this.activation.inputs = inputs;
-    this.activation.output = output;
-    this.output = output;
-    const losses = crossentropyLosses(output, labels);
-    let sum = 0;
-    for (const l of losses) sum += l;
-    return sum / losses.length;
+    requirePredictions(where, "inputs", scores, "scores", undefined, !reuse);
+    const labels = classIndices(where, scores, targets, "inputs", reuse ? this.labels : undefined);
+    if (reuse) this.labels = labels;
+    this.lastOutput = this.activation.forwardChecked(scores, reuse);
+    return meanCrossentropy(this.lastOutput, labels);
   }
 
   /**
    * The gradient of the mean loss with respect to the scores that went into softmax:
    * `(ŷ − y) / n` — see the class description for why.
    *
-   * @param dvalues - the softmax probabilities ŷ, normally {@link SoftmaxCategoricalCrossentropy.output}
+   * @param probabilities - the softmax probabilities ŷ, normally {@link SoftmaxCategoricalCrossentropy.output}
    *   (not the scores: the formula holds only for probabilities, so scores are an error)
    * @param targets - class indices (`number[]`) or one-hot rows (a Matrix of the same shape)
+   * @param options - `reuseBuffers` for training loops, as in `Layer.backward`
    * @returns (and keeps in {@link SoftmaxCategoricalCrossentropy.dinputs}) a matrix of the same shape
-   * @throws RangeError on an empty batch, NaN or infinite dvalues, dvalues that are not
-   *   probabilities, or targets that do not fit (as `CategoricalCrossentropy.forward`); also if
-   *   {@link SoftmaxCategoricalCrossentropy.forward} has run and `dvalues` is not the shape of its output
+   * @throws RangeError on an empty batch, NaN or infinite numbers, rows that are not probabilities,
+   *   or targets that do not fit (as `CategoricalCrossentropy.forward`); also if
+   *   {@link SoftmaxCategoricalCrossentropy.forward} has run and `probabilities` is not the shape of its output
    */
-  backward(dvalues: Matrix, targets: ClassTargets): Matrix {
+  backward(probabilities: Matrix, targets: ClassTargets, options?: BackwardOptions): Matrix {
     const where = "SoftmaxCategoricalCrossentropy.backward";
-    const output = this.output;
-    if (output !== undefined && dvalues instanceof Matrix && (output.rows !== dvalues.rows || output.cols !== dvalues.cols)) {
+    const reuse = options?.reuseBuffers === true;
+    const output = this.lastOutput;
+    if (output !== undefined && probabilities instanceof Matrix && (output.rows !== probabilities.rows || output.cols !== probabilities.cols)) {
       throw new RangeError(
-        `${where}: expected dvalues of shape ${shapeText(output.rows, output.cols)} (the shape of the last output), ` +
-          `got ${shapeText(dvalues.rows, dvalues.cols)}`,
+        `${where}: expected predictions of shape ${shapeText(output.rows, output.cols)} (the shape of the last output), ` +
+          `got ${shapeText(probabilities.rows, probabilities.cols)}`,
       );
     }
-    requirePredictions(where, "dvalues", dvalues, "probabilities", "pass the probabilities (lossActivation.output), not the scores");
-    const labels = classIndices(where, dvalues, targets, "dvalues");
-    const { rows, cols, data } = dvalues;
-    const out = new Float64Array(data.length);
+    // On the training path the probabilities are this object's own softmax output: nothing to re-check.
+    const trusted = reuse && probabilities === output;
+    if (!trusted) requirePredictions(where, "predictions", probabilities, "probabilities", "pass the probabilities (lossActivation.output), not the scores");
+    const labels = classIndices(where, probabilities, targets, "predictions", reuse ? this.labels : undefined);
+    const { rows, cols, data } = probabilities;
+    let dinputs: Matrix;
+    if (reuse && this.gradient !== undefined && this.gradient.rows === rows && this.gradient.cols === cols) dinputs = this.gradient;
+    else {
+      dinputs = new Matrix(rows, cols);
+      if (reuse) this.gradient = dinputs;
+    }
+    const out = dinputs.data;
     for (let p = 0; p < data.length; p++) out[p] = data[p] / rows; // ŷ / n …
     for (let i = 0; i < rows; i++) {
       const p = i * cols + labels[i];
       out[p] = (data[p] - 1) / rows; // … and (ŷ − 1) / n at each correct class
     }
-    this.dinputs = new Matrix(rows, cols, out);
-    return this.dinputs;
+    this.lastDinputs = dinputs;
+    return dinputs;
   }
 }

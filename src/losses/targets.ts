@@ -30,6 +30,7 @@ export function requirePredictions(
   predictions: unknown,
   kind: "scores" | "probabilities" = "scores",
   hint?: string,
+  checkNumbers = true,
 ): asserts predictions is Matrix {
   requireMatrix(where, what, predictions);
   const { rows, cols } = predictions;
@@ -38,6 +39,7 @@ export function requirePredictions(
       `${where}: expected at least one sample (row) and one class (column), got ${what} of shape ${shapeText(rows, cols)}`,
     );
   }
+  if (!checkNumbers) return; // a training loop's own intermediate results, already checked upstream
   if (kind === "probabilities") requireProbabilities(where, what, predictions, hint);
   else requireFiniteMatrix(where, what, predictions);
 }
@@ -48,11 +50,13 @@ export function requirePredictions(
  * `[0, classes)`; or one-hot rows of exactly the predictions' shape.
  *
  * @param what - what the predictions are called in messages (`predictions`, `inputs`, `dvalues`)
+ * @param into - a buffer to write the indices into, used when it has one entry per row
  * @internal
  */
-export function classIndices(where: string, predictions: Matrix, targets: unknown, what = "predictions"): Int32Array {
+export function classIndices(where: string, predictions: Matrix, targets: unknown, what = "predictions", into?: Int32Array): Int32Array {
   const { rows, cols } = predictions;
-  const out = new Int32Array(rows);
+  // A training loop passes its own buffer (reused while the batch size stays the same).
+  const out = into !== undefined && into.length === rows ? into : new Int32Array(rows);
   if (Array.isArray(targets)) {
     if (targets.length !== rows) {
       throw new RangeError(

@@ -45,7 +45,7 @@ describe("NaN and Infinity are stopped where they enter", () => {
     expect(() => dense.forward(withEntry(Matrix.zeros(2, 2), 2, -Infinity))).toThrow(
       "Dense(2→3).forward: expected finite inputs, got -Infinity at [1][0]",
     );
-    expect(dense.output).toBeUndefined(); // nothing was kept from the failed pass
+    expect(() => dense.output).toThrow("Dense(2→3).output: run forward first"); // nothing was kept from the failed pass
   });
 
   it("every activation's forward rejects NaN, Infinity and −Infinity (Step used to turn NaN into 0)", () => {
@@ -110,7 +110,7 @@ describe("NaN and Infinity born from finite extreme numbers name the layer and t
     expect(() => dense.backward(Matrix.full(2, 3, 1))).toThrow(
       "Dense(2→3).backward: dweights has a non-finite entry (Infinity) at [0][0] — the numbers overflowed",
     );
-    expect(dense.dweights).toBeUndefined(); // no half-made gradients left behind
+    expect(() => dense.dweights).toThrow("Dense(2→3).dweights: run backward first"); // no half-made gradients left behind
   });
 
   it("Dense.forward: an overflowing product is an error, not an Infinity in the output", () => {
@@ -185,7 +185,7 @@ describe("losses that take probabilities say so when given something else", () =
     const scores = Matrix.from([[2, 1, 0.1]]);
     lossActivation.forward(scores, [0]);
     expect(() => lossActivation.backward(scores, [0])).toThrow(
-      "SoftmaxCategoricalCrossentropy.backward: expected dvalues to be probabilities (each row ≥ 0, summing to 1), " +
+      "SoftmaxCategoricalCrossentropy.backward: expected predictions to be probabilities (each row ≥ 0, summing to 1), " +
         "got 2 at [0][0]; pass the probabilities (lossActivation.output), not the scores",
     );
     // With the probabilities it is (ŷ − y) / n, as before.
@@ -207,11 +207,11 @@ describe("losses that take probabilities say so when given something else", () =
 
 describe("clear errors for other mistakes", () => {
   it("new Dense(2, 3, null) names the expected options object, and a misspelt option is caught", () => {
-    expect(() => new Dense(2, 3, null as unknown as object)).toThrow(
+    expect(() => new Dense(2, 3, null as never)).toThrow(
       "Dense: expected an options object such as { rng: new Random(0) }, got null",
     );
-    expect(() => new Dense(2, 3, 7 as unknown as object)).toThrow("Dense: expected an options object such as { rng: new Random(0) }, got 7");
-    expect(() => new Dense(2, 3, { weightscale: 0.1 } as unknown as object)).toThrow(
+    expect(() => new Dense(2, 3, 7 as never)).toThrow("Dense: expected an options object such as { rng: new Random(0) }, got 7");
+    expect(() => new Dense(2, 3, { weightscale: 0.1 } as never)).toThrow(
       'Dense: unknown option "weightscale"; the options are rng, weightScale',
     );
   });

@@ -27,7 +27,7 @@ describe("Dense", () => {
   });
 
   it("the nnfs chapter 3 layer, with weights stored one column per neuron", () => {
-    const layer = new Dense(4, 3);
+    const layer = new Dense(4, 3, { rng: new Random(0) });
     // nnfs writes weights one row per neuron; Dense keeps one column per neuron (the transpose).
     layer.weights = Matrix.from([
       [0.2, 0.8, -0.5, 1],
@@ -71,10 +71,13 @@ describe("Dense", () => {
     expect(a.weights.toArray()).not.toEqual(c.weights.toArray());
   });
 
-  it("layers made without an rng share one generator, so they still differ", () => {
-    const a = new Dense(3, 3);
-    const b = new Dense(3, 3);
-    expect(a.weights.toArray()).not.toEqual(b.weights.toArray());
+  it("has no hidden shared generator: without an rng it is an error that says how to pass one", () => {
+    expect(() => new Dense(3, 3, undefined as never)).toThrow(
+      "Dense: expected options.rng to be a Random, e.g. new Dense(3, 3, { rng: new Random(0) }), got undefined",
+    );
+    expect(() => new Dense(3, 3, {} as never)).toThrow(
+      "Dense: expected options.rng to be a Random, e.g. new Dense(3, 3, { rng: new Random(0) }), got undefined",
+    );
   });
 
   it("layers stack: 2 → 3 → ReLU → 2 keeps the batch size", () => {
@@ -87,7 +90,7 @@ describe("Dense", () => {
   });
 
   it("rejects inputs with the wrong number of columns, naming the layer", () => {
-    const layer = new Dense(4, 3);
+    const layer = new Dense(4, 3, { rng: new Random(0) });
     expect(layer.name).toBe("Dense(4→3)");
     expect(() => layer.forward(Matrix.zeros(2, 5))).toThrow("Dense(4→3).forward: expected inputs with 4 columns, got 5");
     expect(() => layer.forward([[1, 2, 3, 4]] as unknown as Matrix)).toThrow(
@@ -96,7 +99,7 @@ describe("Dense", () => {
   });
 
   it("rejects wrongly shaped weights and biases", () => {
-    const layer = new Dense(4, 3);
+    const layer = new Dense(4, 3, { rng: new Random(0) });
     expect(() => {
       layer.weights = Matrix.zeros(3, 4);
     }).toThrow("Dense(4→3).weights: expected a 4×3 matrix, got 3×4");
@@ -110,13 +113,13 @@ describe("Dense", () => {
   });
 
   it("rejects bad sizes and options", () => {
-    expect(() => new Dense(0, 3)).toThrow("Dense: expected nInputs to be a whole number ≥ 1, got 0");
-    expect(() => new Dense(2, 1.5)).toThrow("Dense: expected nNeurons to be a whole number ≥ 1, got 1.5");
-    expect(() => new Dense(2, 2, { weightScale: NaN })).toThrow(
+    expect(() => new Dense(0, 3, { rng: new Random(0) })).toThrow("Dense: expected nInputs to be a whole number ≥ 1, got 0");
+    expect(() => new Dense(2, 1.5, { rng: new Random(0) })).toThrow("Dense: expected nNeurons to be a whole number ≥ 1, got 1.5");
+    expect(() => new Dense(2, 2, { rng: new Random(0), weightScale: NaN })).toThrow(
       "Dense: expected options.weightScale to be a finite number, got NaN",
     );
     expect(() => new Dense(2, 2, { rng: 42 as unknown as Random })).toThrow(
-      "Dense: expected options.rng to be a Random (e.g. new Random(0)), got 42",
+      "Dense: expected options.rng to be a Random, e.g. new Dense(2, 2, { rng: new Random(0) }), got 42",
     );
   });
 });

@@ -277,15 +277,15 @@ describe("bad input gets a clear error", () => {
     expect(() => sce.forward(p, [0, 5])).toThrow("SoftmaxCategoricalCrossentropy.forward: label 5 at sample 1 is outside [0, 3)");
     sce.forward(p, [0, 1]);
     expect(() => sce.backward(Matrix.from([[0.5, 0.5, 0]]), [0])).toThrow(
-      "SoftmaxCategoricalCrossentropy.backward: expected dvalues of shape 2×3 (the shape of the last output), got 1×3",
+      "SoftmaxCategoricalCrossentropy.backward: expected predictions of shape 2×3 (the shape of the last output), got 1×3",
     );
     const bad = (sce.output as Matrix).clone();
     bad.data[4] = Number.NEGATIVE_INFINITY;
     expect(() => sce.backward(bad, [0, 1])).toThrow(
-      "SoftmaxCategoricalCrossentropy.backward: expected finite dvalues, got -Infinity at [1][1]",
+      "SoftmaxCategoricalCrossentropy.backward: expected finite predictions, got -Infinity at [1][1]",
     );
     expect(() => sce.backward(sce.output as Matrix, [0])).toThrow(
-      "SoftmaxCategoricalCrossentropy.backward: expected one label per sample (2, the rows of the 2×3 dvalues), got 1 label",
+      "SoftmaxCategoricalCrossentropy.backward: expected one label per sample (2, the rows of the 2×3 predictions), got 1 label",
     );
   });
 });
