@@ -30,3 +30,4 @@ export {
 export { type Parameter } from "./parameter.js";
 export { BaseLayer, type Layer, type ForwardOptions, type BackwardOptions } from "./layer.js";
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGDOptions, type AdagradOptions, type RMSpropOptions, type AdamOptions } from "./optimizers/index.js";
+export { trainStep, type ClassifierTraining } from "./train.js";
