@@ -26,7 +26,7 @@ export {
   type GradientCheckOptions,
   type BackwardLayer,
   type LossWithGradient,
-} from "./gradients.js";
+} from "./gradients/index.js";
 export { type Parameter } from "./parameter.js";
 export { BaseLayer, type Layer, type ForwardOptions, type BackwardOptions } from "./layer.js";
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGDOptions, type AdagradOptions, type RMSpropOptions, type AdamOptions } from "./optimizers/index.js";

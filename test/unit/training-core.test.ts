@@ -97,7 +97,7 @@ function countTypedArrays(f: () => void): number {
     new Proxy(ctor, {
       construct(target, args, newTarget) {
         count++;
-        return Reflect.construct(target as never, args, newTarget === counting ? target : newTarget);
+        return Reflect.construct(target as never, args, newTarget as never);
       },
     });
   globalThis.Float64Array = counting(originals.Float64Array);
