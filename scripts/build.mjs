@@ -1,14 +1,30 @@
 // Builds src/ twice — as ES modules (dist/esm) and as CommonJS (dist/cjs) — each with
 // .d.ts declarations, so the module loads from `import`, from `require` and from tslab cells.
+//
+// Each build goes to a fresh folder first and replaces dist/ only when it succeeded: a kernel or a
+// test reading dist/ meanwhile never sees it half-built, and a failed build leaves the last good one.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-rmSync("dist", { recursive: true, force: true }); // no stale files from renamed sources
-for (const project of ["tsconfig.build.json", "tsconfig.cjs.json"]) {
-  execFileSync(process.execPath, [tsc, "-p", project], { stdio: "inherit" });
+const staging = `dist.building-${process.pid}`;
+try {
+  for (const [project, flavour] of [["tsconfig.build.json", "esm"], ["tsconfig.cjs.json", "cjs"]]) {
+    execFileSync(process.execPath, [tsc, "-p", project, "--outDir", join(staging, flavour)], { stdio: "inherit" });
+  }
+  // The package is "type": "module"; this marks the CommonJS build as CommonJS.
+  mkdirSync(join(staging, "cjs"), { recursive: true });
+  writeFileSync(join(staging, "cjs", "package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
+  // Swap each flavour in with a rename (no stale files from renamed sources survive).
+  mkdirSync("dist", { recursive: true });
+  for (const flavour of ["esm", "cjs"]) {
+    const old = join("dist", `${flavour}.old-${process.pid}`);
+    if (existsSync(join("dist", flavour))) renameSync(join("dist", flavour), old);
+    renameSync(join(staging, flavour), join("dist", flavour));
+    rmSync(old, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(staging, { recursive: true, force: true });
 }
-// The package is "type": "module"; this marks the CommonJS build as CommonJS.
-mkdirSync("dist/cjs", { recursive: true });
-writeFileSync("dist/cjs/package.json", JSON.stringify({ type: "commonjs" }) + "\n");
