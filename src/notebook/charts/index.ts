@@ -28,3 +28,5 @@ export { buildHeatmap, heatmap, type HeatmapOptions } from "./heatmap.js";
 export { barChart, buildBarChart, type BarChartOptions } from "./bar.js";
 export { buildDecisionBoundary, decisionBoundary, type Classifier, type DecisionBoundaryOptions } from "./decision.js";
 export { trainingChart, type TrainingChart, type TrainingChartOptions } from "./live.js";
+export { buildNetworkDiagram, networkDiagram, type NetworkDiagramOptions, type WeightedLayer } from "./network.js";
+export { buildComputationGraph, computationGraph, type ComputationGraph, type ComputationGraphOptions, type GraphNode } from "./graph.js";
