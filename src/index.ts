@@ -31,3 +31,5 @@ export { type Parameter } from "./parameter.js";
 export { BaseLayer, type Layer, type ForwardOptions, type BackwardOptions } from "./layer.js";
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGDOptions, type AdagradOptions, type RMSpropOptions, type AdamOptions } from "./optimizers/index.js";
 export { trainStep, type ClassifierTraining } from "./train.js";
+export { Dropout } from "./dropout.js";
+export { shuffle, trainTestSplit, standardize, minMaxScale, type Dataset, type Scaler, type SplitOptions, type Targets } from "./split.js";
