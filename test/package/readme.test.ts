@@ -36,7 +36,7 @@ it("type-checks", () => {
 it("runs, and the loss goes down", () => {
   const out = execFileSync(process.execPath, ["--import", "tsx", file], { encoding: "utf8" });
   const losses = out.trim().split("\n").map((line) => Number(line.split(" ")[1]));
-  expect(losses).toHaveLength(10);
+  expect(losses).toHaveLength(10); // epochs 0, 100, …, 900
   expect(losses.every(Number.isFinite)).toBe(true);
   expect(losses[9]).toBeLessThan(losses[0]);
 });
