@@ -11,8 +11,17 @@ export { Random, randn } from "./random.js";
 export { Dense, type DenseOptions } from "./dense.js";
 export { Step, Linear, Sigmoid, sigmoid, ReLU, Softmax } from "./activations/index.js";
 export { spiralData, verticalData, sineData, type ClassificationData, type RegressionData } from "./data.js";
-export { CategoricalCrossentropy, CATEGORICAL_CROSSENTROPY_CLIP, SoftmaxCategoricalCrossentropy, type ClassTargets } from "./losses/index.js";
-export { accuracy } from "./accuracy.js";
+export {
+  CategoricalCrossentropy,
+  CATEGORICAL_CROSSENTROPY_CLIP,
+  SoftmaxCategoricalCrossentropy,
+  BinaryCrossentropy,
+  MeanSquaredError,
+  MeanAbsoluteError,
+  type ClassTargets,
+  type ValueTargets,
+} from "./losses/index.js";
+export { accuracy, binaryAccuracy, regressionAccuracy } from "./accuracy.js";
 export {
   numericalDerivative,
   numericalGradient,

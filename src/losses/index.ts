@@ -5,3 +5,6 @@
 export { type ClassTargets } from "./targets.js";
 export { CategoricalCrossentropy, CATEGORICAL_CROSSENTROPY_CLIP } from "./categorical-crossentropy.js";
 export { SoftmaxCategoricalCrossentropy } from "./softmax-categorical-crossentropy.js";
+export { BinaryCrossentropy } from "./binary-crossentropy.js";
+export { MeanSquaredError, MeanAbsoluteError } from "./regression.js";
+export { type ValueTargets } from "./value-targets.js";
