@@ -7,6 +7,7 @@ import {
   describe,
   entryText,
   firstNonFinite,
+  maxAbsOrInfinity,
   requireFiniteMatrix,
   requireFiniteNumber,
   requireFiniteResult,
@@ -14,6 +15,7 @@ import {
   requireOptions,
   requireShape,
   requireWholeNumber,
+  SAFE_BOUND,
   shapeText,
 } from "./internal/validate.js";
 import { BaseLayer, type BackwardOptions, type ForwardOptions } from "./layer.js";
@@ -171,7 +173,6 @@ export class Dense extends BaseLayer {
           `(inputs are ${shapeText(inputs.rows, inputs.cols)}, one sample per row)`,
       );
     }
-    if (!trusted) requireFiniteMatrix(where, "inputs", inputs);
     const out = this.target("output", inputs.rows, this.nNeurons, trusted);
     matmul(inputs.data, this._weights.data, out.data, inputs.rows, this.nInputs, this.nNeurons);
     // Add the biases to every row in place: no second matrix needed.
@@ -182,10 +183,30 @@ export class Dense extends BaseLayer {
       const off = i * n;
       for (let j = 0; j < n; j++) o[off + j] += b[j];
     }
-    if (!trusted) requireFiniteResult(where, "the output", out, () => this.overflowCause("inputs"));
+    if (!trusted) this.checkForward(where, inputs, out);
     this.lastInputs = inputs;
     this.lastOutput = out;
     return out;
+  }
+
+  /**
+   * The checks of a plain forward pass, with the errors of "inputs first, then the result" but
+   * scanning only the smaller side. Either the inputs and parameters are scanned, and their
+   * largest entries show the output cannot overflow; or only the output is: a NaN or ±Infinity
+   * in row i of the inputs makes every entry of output row i non-finite, so a finite output
+   * means finite inputs. Only when something is non-finite are both looked at, to name it.
+   */
+  private checkForward(where: string, inputs: Matrix, out: Matrix): void {
+    const w = this._weights.data;
+    const b = this._biases.data;
+    if (inputs.data.length + w.length + b.length < out.data.length) {
+      const bound = this.nInputs * maxAbsOrInfinity(inputs.data) * maxAbsOrInfinity(w) + maxAbsOrInfinity(b);
+      if (bound < SAFE_BOUND) return;
+    } else if (firstNonFinite(out.data) < 0) {
+      return;
+    }
+    requireFiniteMatrix(where, "inputs", inputs);
+    requireFiniteResult(where, "the output", out, () => this.overflowCause("inputs"));
   }
 
   /**
@@ -209,7 +230,7 @@ export class Dense extends BaseLayer {
   backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
     const where = `${this.name}.backward`;
     const trusted = options?.reuseBuffers === true;
-    this.beginBackward(dvalues, trusted);
+    this.beginBackward(dvalues, true); // dvalues' numbers are checked below, through dbiases
     const inputs = this.inputs;
     const batch = dvalues.rows;
     const dweights = this.target("dweights", this.nInputs, this.nNeurons, trusted);
@@ -218,17 +239,32 @@ export class Dense extends BaseLayer {
     columnSumsInto(dvalues, dbiases.data);
     const dinputs = this.target("dinputs", batch, this.nInputs, trusted);
     matmulTransposeB(dvalues.data, this._weights.data, dinputs.data, batch, this.nNeurons, this.nInputs);
-    if (!trusted) {
-      // Finite inputs, weights and dvalues can still multiply or add up past ±1.8e308.
-      const cause = (): string => this.overflowCause("dvalues");
-      requireFiniteResult(where, "dweights", dweights, cause);
-      requireFiniteResult(where, "dbiases", dbiases, cause);
-      requireFiniteResult(where, "dinputs", dinputs, cause);
-    }
+    if (!trusted) this.checkBackward(where, dvalues, dweights, dbiases, dinputs);
     this._dweights = dweights;
     this._dbiases = dbiases;
     this.lastDinputs = dinputs;
     return dinputs;
+  }
+
+  /**
+   * The checks of a plain backward pass, in the order "dvalues, then dweights, dbiases, dinputs",
+   * without a separate scan of dvalues: a NaN or ±Infinity stays non-finite through any sum, so
+   * dbiases (the column sums of dvalues) are all finite exactly when dvalues are — or when a sum
+   * overflowed, which the dbiases check reports. dinputs is scanned, or, when dvalues and weights
+   * are smaller, shown finite by their largest entries.
+   */
+  private checkBackward(where: string, dvalues: Matrix, dweights: Matrix, dbiases: Matrix, dinputs: Matrix): void {
+    // Finite inputs, weights and dvalues can still multiply or add up past ±1.8e308.
+    const cause = (): string => this.overflowCause("dvalues");
+    if (firstNonFinite(dbiases.data) >= 0) requireFiniteMatrix(where, "dvalues", dvalues);
+    requireFiniteResult(where, "dweights", dweights, cause);
+    requireFiniteResult(where, "dbiases", dbiases, cause);
+    const w = this._weights.data;
+    if (dvalues.data.length + w.length < dinputs.data.length) {
+      const bound = this.nNeurons * maxAbsOrInfinity(dvalues.data) * maxAbsOrInfinity(w);
+      if (bound < SAFE_BOUND) return;
+    }
+    requireFiniteResult(where, "dinputs", dinputs, cause);
   }
 
   private overflowCause(incoming: string): string {

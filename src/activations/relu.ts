@@ -4,6 +4,7 @@
  */
 import { BaseLayer, type BackwardOptions, type ForwardOptions } from "../layer.js";
 import { Matrix } from "../matrix.js";
+import { requireFiniteMatrix } from "../internal/validate.js";
 import { requireMatrixInput } from "./common.js";
 
 /**
@@ -25,11 +26,28 @@ export class ReLU extends BaseLayer {
    */
   forward(inputs: Matrix, options?: ForwardOptions): Matrix {
     const reuse = options?.reuseBuffers === true;
-    requireMatrixInput("ReLU.forward", inputs, !reuse);
+    requireMatrixInput("ReLU.forward", inputs, false);
     const out = this.target("output", inputs.rows, inputs.cols, reuse);
     const x = inputs.data;
     const o = out.data;
-    for (let p = 0; p < x.length; p++) o[p] = x[p] > 0 ? x[p] : 0; // NaN cannot arrive: checked above
+    // One pass both computes and checks: `v * 0` is 0 for finite v and NaN otherwise, so `bad` stays 0
+    // exactly when every input is finite. Math.max(v, 0) is x > 0 ? x : 0 for finite v (also −0 → 0),
+    // without a hard-to-predict branch per entry.
+    let bad = 0;
+    let p = 0;
+    for (; p + 4 <= x.length; p += 4) {
+      const v0 = x[p], v1 = x[p + 1], v2 = x[p + 2], v3 = x[p + 3];
+      bad += v0 * 0 + v1 * 0 + (v2 * 0 + v3 * 0);
+      o[p] = Math.max(v0, 0);
+      o[p + 1] = Math.max(v1, 0);
+      o[p + 2] = Math.max(v2, 0);
+      o[p + 3] = Math.max(v3, 0);
+    }
+    for (; p < x.length; p++) {
+      bad += x[p] * 0;
+      o[p] = Math.max(x[p], 0);
+    }
+    if (bad !== 0 && !reuse) requireFiniteMatrix("ReLU.forward", "inputs", inputs); // names the entry
     this.lastInputs = inputs;
     this.lastOutput = out;
     return out;
@@ -48,12 +66,19 @@ export class ReLU extends BaseLayer {
    */
   backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
     const reuse = options?.reuseBuffers === true;
-    this.beginBackward(dvalues, reuse);
+    this.beginBackward(dvalues, true); // dvalues' numbers are checked in the loop below
     const x = this.inputs.data;
     const d = dvalues.data;
     const dinputs = this.target("dinputs", dvalues.rows, dvalues.cols, reuse);
     const out = dinputs.data;
-    for (let p = 0; p < d.length; p++) out[p] = x[p] > 0 ? d[p] : 0;
+    // `bad` stays 0 exactly when every dvalue is finite (`v * 0` is NaN otherwise): checked on the way.
+    let bad = 0;
+    for (let p = 0; p < d.length; p++) {
+      const v = d[p];
+      bad += v * 0;
+      out[p] = x[p] > 0 ? v : 0;
+    }
+    if (bad !== 0 && !reuse) requireFiniteMatrix("ReLU.backward", "dvalues", dvalues);
     this.lastDinputs = dinputs;
     return dinputs;
   }

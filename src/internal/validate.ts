@@ -112,6 +112,28 @@ export function firstNonFinite(data: Float64Array): number {
   return -1;
 }
 
+/**
+ * The largest |entry|, or `Infinity` when an entry is NaN or ±Infinity: one pass that both checks
+ * a matrix and bounds what a product with it can reach (so a larger result need not be scanned).
+ */
+export function maxAbsOrInfinity(data: Float64Array): number {
+  let max = 0;
+  let sum = 0; // stays 0 exactly when every entry is finite, as in firstNonFinite
+  for (let p = 0; p < data.length; p++) {
+    const v = data[p];
+    sum += v * 0;
+    const a = Math.abs(v);
+    if (a > max) max = a;
+  }
+  return sum === 0 ? max : Infinity;
+}
+
+/**
+ * Below this, a sum of products cannot overflow: `count · maxA · maxB < SAFE_BOUND` keeps even a
+ * sum rounded up at every step (a factor `(1 + 2⁻⁵²)^count`) eight orders of magnitude under ±1.8e308.
+ */
+export const SAFE_BOUND = 1e300;
+
 /** `[i][j]` of flat index `p` in a matrix with `cols` columns. */
 export function entryText(p: number, cols: number): string {
   return `[${Math.floor(p / cols)}][${p % cols}]`;

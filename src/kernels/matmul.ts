@@ -26,6 +26,7 @@
  * result alone or in any batch.
  */
 export function matmul(a: Float64Array, b: Float64Array, out: Float64Array, n: number, k: number, m: number): void {
+  if (k < 4) return matmulSmallK(a, b, out, n, k, m, k, 1, m, 1);
   out.fill(0);
   const k4 = k - (k % 4); // the p-steps handled 4 at a time; the last k % 4 are done one by one
   let i = 0;
@@ -141,6 +142,7 @@ export function matmulTransposeA(a: Float64Array, b: Float64Array, out: Float64A
  * without building `bᵀ`: entry `bᵀ[p][j]` is `b[j·k + p]`. `out` (n×m) is overwritten.
  */
 export function matmulTransposeB(a: Float64Array, b: Float64Array, out: Float64Array, n: number, k: number, m: number): void {
+  if (k < 4) return matmulSmallK(a, b, out, n, k, m, k, 1, 1, k);
   out.fill(0);
   const k4 = k - (k % 4);
   let i = 0;
@@ -187,6 +189,38 @@ export function matmulTransposeB(a: Float64Array, b: Float64Array, out: Float64A
     for (; p < k; p++) {
       const x = a[r + p];
       for (let j = 0; j < m; j++) out[o + j] += x * b[j * k + p];
+    }
+  }
+}
+
+/**
+ * The product when `k < 4` (e.g. a layer with 2 or 3 inputs, or a gradient with 3 classes): no
+ * group of four p-steps, so each entry is `0 + a₀b₀ + a₁b₁ + a₂b₂`, left to right — what the loops
+ * above compute, but kept in a register and written once instead of added into `out` k times.
+ * Entry `a(i,p)` is `a[i·ai + p]`; entry `b(p,j)` is `b[p·bp + j·bj]` (plain or transposed `b`).
+ */
+function matmulSmallK(
+  a: Float64Array, b: Float64Array, out: Float64Array,
+  n: number, k: number, m: number, ai: number, ap: number, bp: number, bj: number,
+): void {
+  if (k === 0) {
+    out.fill(0);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = i * ai;
+    const o = i * m;
+    const x0 = a[r];
+    if (k === 1) {
+      for (let j = 0, q = 0; j < m; j++, q += bj) out[o + j] = 0 + x0 * b[q];
+    } else if (k === 2) {
+      const x1 = a[r + ap];
+      for (let j = 0, q = 0; j < m; j++, q += bj) out[o + j] = 0 + x0 * b[q] + x1 * b[q + bp];
+    } else {
+      const x1 = a[r + ap];
+      const x2 = a[r + 2 * ap];
+      const bp2 = 2 * bp;
+      for (let j = 0, q = 0; j < m; j++, q += bj) out[o + j] = 0 + x0 * b[q] + x1 * b[q + bp] + x2 * b[q + bp2];
     }
   }
 }
