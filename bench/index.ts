@@ -10,6 +10,10 @@
  *    `Softmax.backward` (the same product without the matrix) — against
  *    `SoftmaxCategoricalCrossentropy.backward`, the combined `(ŷ − y) / n`.
  *
+ * 4. Training, with the library's Adam: the spiral (2→64→3, full batch) and the digits
+ *    (784→128→128→10, batch 128), through the plain calls and through `trainStep` — see
+ *    bench/training.ts. The README's ratios against NumPy come from ../shared/bench/ratio.sh.
+ *
  * Both run in one process, one after the other, and print side by side.
  */
 import { Bench } from "tinybench";
@@ -22,6 +26,7 @@ import {
   SoftmaxCategoricalCrossentropy,
   randn,
 } from "../src/index.js";
+import { digitsEpochs, spiral } from "./training.js";
 
 /** The textbook product: for each output entry, walk a row of `a` and a column of `b`. */
 function naiveDot(a: number[][], b: number[][]): number[][] {
@@ -158,6 +163,18 @@ async function main(): Promise<void> {
     ],
   );
   console.log(`combined vs chained with Softmax.backward: ${(chainedMs / combinedMs).toFixed(1)}× faster`);
+
+  console.log("\nTraining with Adam: spiral 2→64→3 (full batch of 300, 1001 epochs) and digits 784→128→128→10 (batch 128, 8000 digits)\n");
+  const trainingRows: string[][] = [];
+  for (const way of ["plain", "trainStep"] as const) {
+    const s = spiral(way);
+    trainingRows.push([`spiral, ${way}`, `${s.seconds.toFixed(3)} s per 1001 epochs (${(s.seconds * 10001 / 1001).toFixed(2)} s per 10 001)`, s.loss.toFixed(6)]);
+  }
+  for (const way of ["plain", "trainStep"] as const) {
+    const d = digitsEpochs(way);
+    trainingRows.push([`digits, ${way}`, `${d.secondsPerEpoch.toFixed(3)} s per epoch (median of 3)`, d.loss.toFixed(6)]);
+  }
+  printTable(["workload, calls", "time", "last loss"], trainingRows);
   if (Number.isNaN(sink)) console.log("(sink)");
 }
 
