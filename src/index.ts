@@ -42,3 +42,4 @@ export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGD
 export { trainStep, type ClassifierTraining } from "./train.js";
 export { Dropout } from "./dropout.js";
 export { shuffle, trainTestSplit, standardize, minMaxScale, type Dataset, type Scaler, type SplitOptions, type Targets } from "./split.js";
+export { Model, formatEpoch, type ModelOptions, type ModelLoss, type ModelTargets, type AccuracyKind, type FitOptions, type EpochLogs, type History, type FitReporter } from "./model.js";

@@ -89,15 +89,17 @@ export abstract class BaseLayer implements Layer {
   }
 
   /**
-   * A `rows×cols` matrix to write a result into: with `reuse`, the layer's buffer `slot` (made again
-   * only when the shape changes); otherwise a new matrix, never one handed out before.
+   * A `rows×cols` matrix to write a result into: with `reuse`, the layer's buffer for `slot` and this
+   * batch size (made once); otherwise a new matrix, never one handed out before.
    */
   protected target(slot: string, rows: number, cols: number, reuse: boolean | undefined): Matrix {
     if (!reuse) return new Matrix(rows, cols);
-    const buffer = this.buffers.get(slot);
-    if (buffer !== undefined && buffer.rows === rows && buffer.cols === cols) return buffer;
+    // One buffer per slot and batch size: an epoch's short last batch does not evict the full-size one.
+    const key = `${slot}/${rows}`;
+    const buffer = this.buffers.get(key);
+    if (buffer !== undefined && buffer.cols === cols) return buffer;
     const fresh = new Matrix(rows, cols);
-    this.buffers.set(slot, fresh);
+    this.buffers.set(key, fresh);
     return fresh;
   }
 }

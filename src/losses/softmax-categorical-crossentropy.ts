@@ -37,8 +37,9 @@ export class SoftmaxCategoricalCrossentropy {
   readonly loss: CategoricalCrossentropy = new CategoricalCrossentropy();
   private lastOutput: Matrix | undefined = undefined;
   private lastDinputs: Matrix | undefined = undefined;
-  private labels: Int32Array | undefined = undefined;
-  private gradient: Matrix | undefined = undefined;
+  /** Reused by training loops, one per batch size: decoded labels and gradients. */
+  private readonly labelBuffers = new Map<number, Int32Array>();
+  private readonly gradientBuffers = new Map<number, Matrix>();
 
   /** The softmax probabilities from the most recent {@link SoftmaxCategoricalCrossentropy.forward}. */
   get output(): Matrix {
@@ -68,8 +69,8 @@ export class SoftmaxCategoricalCrossentropy {
     const reuse = options?.reuseBuffers === true;
     // Checked once here; softmax of finite scores is a probability row, so neither step re-checks.
     requirePredictions(where, "inputs", scores, "scores", undefined, !reuse);
-    const labels = classIndices(where, scores, targets, "inputs", reuse ? this.labels : undefined);
-    if (reuse) this.labels = labels;
+    const labels = classIndices(where, scores, targets, "inputs", reuse ? this.labelBuffers.get(scores.rows) : undefined);
+    if (reuse) this.labelBuffers.set(scores.rows, labels);
     this.lastOutput = this.activation.forwardChecked(scores, reuse);
     return meanCrossentropy(this.lastOutput, labels);
   }
@@ -100,13 +101,12 @@ export class SoftmaxCategoricalCrossentropy {
     // On the training path the probabilities are this object's own softmax output: nothing to re-check.
     const trusted = reuse && probabilities === output;
     if (!trusted) requirePredictions(where, "predictions", probabilities, "probabilities", "pass the probabilities (lossActivation.output), not the scores");
-    const labels = classIndices(where, probabilities, targets, "predictions", reuse ? this.labels : undefined);
+    const labels = classIndices(where, probabilities, targets, "predictions", reuse ? this.labelBuffers.get(probabilities.rows) : undefined);
     const { rows, cols, data } = probabilities;
-    let dinputs: Matrix;
-    if (reuse && this.gradient !== undefined && this.gradient.rows === rows && this.gradient.cols === cols) dinputs = this.gradient;
-    else {
+    let dinputs = reuse ? this.gradientBuffers.get(rows) : undefined;
+    if (dinputs === undefined || dinputs.cols !== cols) {
       dinputs = new Matrix(rows, cols);
-      if (reuse) this.gradient = dinputs;
+      if (reuse) this.gradientBuffers.set(rows, dinputs);
     }
     const out = dinputs.data;
     for (let p = 0; p < data.length; p++) out[p] = data[p] / rows; // ŷ / n …

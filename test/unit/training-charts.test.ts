@@ -131,3 +131,52 @@ describe("trainingChart", () => {
     expect(chart.build().description).toBe("[training chart: 1 epoch recorded; last: loss 2, accuracy 0.1]");
   });
 });
+
+describe("Model.fit in a notebook", () => {
+  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+  afterEach(() => {
+    jupyter.lastWriteDisplayData = null;
+  });
+
+  it("prints a line per epoch and draws one live chart that ends with every epoch", async () => {
+    const { Model, Dense, ReLU, Softmax, CategoricalCrossentropy, Adam, Random, spiralData } = await import("../../src/index.js");
+    const sent: Array<{ data: Record<string, unknown>; update: boolean }> = [];
+    jupyter.lastWriteDisplayData = (content: { data: Record<string, unknown> }, update: boolean) => sent.push({ data: content.data, update });
+    resetPlotlyEmbedding();
+    const rng = new Random(0);
+    const { X, y } = spiralData(10, 3, rng);
+    const model = new Model({ layers: [new Dense(2, 4, { rng }), new ReLU(), new Dense(4, 3, { rng }), new Softmax()], loss: new CategoricalCrossentropy(), optimizer: new Adam() });
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => lines.push(line);
+    try {
+      model.fit(X, y, { epochs: 3, validationData: [X, y] });
+    } finally {
+      console.log = log;
+    }
+    expect(lines.map((l) => l.split(":")[0])).toEqual(["epoch 1/3", "epoch 2/3", "epoch 3/3"]);
+    expect(lines[0]).toMatch(/^epoch 1\/3: loss \d\.\d{4}, accuracy \d\.\d{3}, val loss \d\.\d{4}, val accuracy \d\.\d{3}, lr 0\.001$/);
+    expect(sent[0].update).toBe(false);
+    const last = sent.at(-1)!;
+    expect(last.update).toBe(true);
+    const figure = last.data["application/vnd.plotly.v1+json"] as { data: Array<{ name: string; y: number[] }> };
+    expect(figure.data.map((t) => [t.name, t.y.length])).toEqual([["loss", 3], ["accuracy", 3], ["val loss", 3], ["val accuracy", 3]]);
+  });
+
+  it("with verbose: false shows nothing", async () => {
+    const { Model, Dense, Softmax, CategoricalCrossentropy, SGD, Random, spiralData } = await import("../../src/index.js");
+    const sent: unknown[] = [];
+    jupyter.lastWriteDisplayData = (content: unknown) => sent.push(content);
+    const rng = new Random(0);
+    const { X, y } = spiralData(5, 3, rng);
+    const log = console.log;
+    const lines: unknown[] = [];
+    console.log = (line: unknown) => lines.push(line);
+    try {
+      new Model({ layers: [new Dense(2, 3, { rng }), new Softmax()], loss: new CategoricalCrossentropy(), optimizer: new SGD() }).fit(X, y, { epochs: 2, verbose: false });
+    } finally {
+      console.log = log;
+    }
+    expect([sent, lines]).toEqual([[], []]);
+  });
+});
