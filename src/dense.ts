@@ -32,7 +32,17 @@ export interface DenseOptions {
   rng: Random;
   /** The initial weights are `weightScale × (standard normal numbers)`; default `0.01`. */
   weightScale?: number;
+  /** L1 penalty on the weights: adds `λ·Σ|w|` to the loss (default 0: none). */
+  weightRegularizerL1?: number;
+  /** L2 penalty on the weights: adds `λ·Σw²` to the loss (default 0: none). */
+  weightRegularizerL2?: number;
+  /** L1 penalty on the biases (default 0). */
+  biasRegularizerL1?: number;
+  /** L2 penalty on the biases (default 0). */
+  biasRegularizerL2?: number;
 }
+
+const REGULARIZERS = ["weightRegularizerL1", "weightRegularizerL2", "biasRegularizerL1", "biasRegularizerL2"] as const;
 
 /**
  * A dense layer of `nNeurons` neurons, each connected to all `nInputs` inputs.
@@ -57,6 +67,12 @@ export class Dense extends BaseLayer {
   /** Number of neurons, i.e. outputs (columns of `weights` and `biases`). */
   readonly nNeurons: number;
 
+  /** The penalties' strengths λ (0: off); see {@link DenseOptions}. */
+  readonly weightRegularizerL1: number;
+  readonly weightRegularizerL2: number;
+  readonly biasRegularizerL1: number;
+  readonly biasRegularizerL2: number;
+
   private _weights: Matrix;
   private _biases: Matrix;
   private _dweights: Matrix | undefined = undefined;
@@ -74,7 +90,7 @@ export class Dense extends BaseLayer {
     super();
     requireWholeNumber("Dense", "nInputs", nInputs, 1);
     requireWholeNumber("Dense", "nNeurons", nNeurons, 1);
-    const checked = requireOptions("Dense", options, ["rng", "weightScale"], "{ rng: new Random(0) }") as Partial<DenseOptions>;
+    const checked = requireOptions("Dense", options, ["rng", "weightScale", ...REGULARIZERS], "{ rng: new Random(0) }") as Partial<DenseOptions>;
     const { rng, weightScale = 0.01 } = checked;
     if (!(rng instanceof Random)) {
       throw new TypeError(
@@ -83,6 +99,14 @@ export class Dense extends BaseLayer {
       );
     }
     requireFiniteNumber("Dense", "options.weightScale", weightScale);
+    const strengths = REGULARIZERS.map((key) => {
+      const lambda = checked[key] ?? 0;
+      if (typeof lambda !== "number" || !Number.isFinite(lambda) || lambda < 0) {
+        throw new RangeError(`Dense: expected options.${key} to be a finite number ≥ 0 (the penalty's strength λ), got ${describe(lambda)}`);
+      }
+      return lambda;
+    });
+    [this.weightRegularizerL1, this.weightRegularizerL2, this.biasRegularizerL1, this.biasRegularizerL2] = strengths;
     this.nInputs = nInputs;
     this.nNeurons = nNeurons;
     this._weights = randn(nInputs, nNeurons, rng).scale(weightScale);
@@ -239,6 +263,9 @@ export class Dense extends BaseLayer {
     columnSumsInto(dvalues, dbiases.data);
     const dinputs = this.target("dinputs", batch, this.nInputs, trusted);
     matmulTransposeB(dvalues.data, this._weights.data, dinputs.data, batch, this.nNeurons, this.nInputs);
+    // The penalties are part of the loss, so their gradients join the data's: λ₁·sign(w) + 2λ₂·w.
+    addPenaltyGradient(dweights.data, this._weights.data, this.weightRegularizerL1, this.weightRegularizerL2);
+    addPenaltyGradient(dbiases.data, this._biases.data, this.biasRegularizerL1, this.biasRegularizerL2);
     if (!trusted) this.checkBackward(where, dvalues, dweights, dbiases, dinputs);
     this._dweights = dweights;
     this._dbiases = dbiases;
@@ -267,6 +294,14 @@ export class Dense extends BaseLayer {
     requireFiniteResult(where, "dinputs", dinputs, cause);
   }
 
+  /**
+   * The penalty this layer adds to the loss: `λ₁·Σ|w| + λ₂·Σw²` over the weights, and the same with
+   * the bias strengths over the biases (0 when no regularizer is set).
+   */
+  regularizationLoss(): number {
+    return penalty(this._weights.data, this.weightRegularizerL1, this.weightRegularizerL2) + penalty(this._biases.data, this.biasRegularizerL1, this.biasRegularizerL2);
+  }
+
   private overflowCause(incoming: string): string {
     for (const [what, m] of [["weights", this._weights], ["biases", this._biases]] as const) {
       const p = firstNonFinite(m.data);
@@ -281,6 +316,24 @@ export class Dense extends BaseLayer {
     requireFiniteMatrix(where, "numbers", value);
     return value;
   }
+}
+
+/** `λ₁·Σ|v| + λ₂·Σv²`. */
+function penalty(values: Float64Array, l1: number, l2: number): number {
+  if (l1 === 0 && l2 === 0) return 0;
+  let abs = 0;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) {
+    abs += Math.abs(values[i]);
+    squares += values[i] * values[i];
+  }
+  return l1 * abs + l2 * squares;
+}
+
+/** Adds the penalties' gradient `λ₁·sign(v) + 2λ₂·v` to `grad` (sign(0) = 0: at 0, |v| has no slope to follow). */
+function addPenaltyGradient(grad: Float64Array, values: Float64Array, l1: number, l2: number): void {
+  if (l1 === 0 && l2 === 0) return;
+  for (let i = 0; i < values.length; i++) grad[i] += l1 * Math.sign(values[i]) + 2 * l2 * values[i];
 }
 
 /** Adds up each column of `m` into `out` (same order as `Matrix.columnSums`: row after row). */

@@ -41,5 +41,6 @@ export { BaseLayer, type Layer, type ForwardOptions, type BackwardOptions } from
 export { Optimizer, SGD, Adagrad, RMSprop, Adam, type OptimizerOptions, type SGDOptions, type AdagradOptions, type RMSpropOptions, type AdamOptions } from "./optimizers/index.js";
 export { trainStep, type ClassifierTraining } from "./train.js";
 export { Dropout } from "./dropout.js";
+export { regularizationLoss } from "./regularization.js";
 export { shuffle, trainTestSplit, standardize, minMaxScale, type Dataset, type Scaler, type SplitOptions, type Targets } from "./split.js";
 export { Model, formatEpoch, type ModelOptions, type ModelLoss, type ModelTargets, type AccuracyKind, type FitOptions, type EpochLogs, type History, type FitReporter } from "./model.js";

@@ -14,6 +14,7 @@ import { Matrix } from "./matrix.js";
 import { Optimizer } from "./optimizers/optimizer.js";
 import type { Parameter } from "./parameter.js";
 import { Random } from "./random.js";
+import { regularizationLoss } from "./regularization.js";
 
 /** A loss the model can train with: one loss per sample, their mean, and the mean's gradient. */
 export interface ModelLoss {
@@ -224,7 +225,7 @@ export class Model {
       }
       const logs: EpochLogs = {
         loss: lossSum / n,
-        regularizationLoss: regularizationPenalty(this.layers),
+        regularizationLoss: regularizationLoss(this.layers),
         accuracy: correct / counted,
         learningRate: this.optimizer.currentLearningRate,
       };
@@ -419,16 +420,6 @@ export class Model {
       }
     }
   }
-}
-
-/** Σ λ₁·|w| + λ₂·w² over every layer that has regularizers (see `regularizationLoss`). */
-function regularizationPenalty(layers: readonly Layer[]): number {
-  let total = 0;
-  for (const layer of layers) {
-    const penalty = (layer as { regularizationLoss?: () => number }).regularizationLoss;
-    if (typeof penalty === "function") total += penalty.call(layer);
-  }
-  return total;
 }
 
 /** `epoch 3/10: loss 0.512 (+ reg 0.012), accuracy 0.812, val loss 0.6, val accuracy 0.78, lr 0.0499` */
