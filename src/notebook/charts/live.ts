@@ -93,7 +93,8 @@ export function trainingChart(options: TrainingChartOptions = {}): TrainingChart
     const layout = chartLayout(where, { xTitle: "epoch", yTitle: lossNames.join(", "), ...options }, {
       showlegend: true,
       yaxis: { rangemode: "tozero" },
-      ...(hasAccuracy ? { yaxis2: { title: { text: "accuracy" }, overlaying: "y", side: "right", range: [0, 1] } } : {}),
+      // Accuracy on its own right-hand axis, 0 to 1 in steps of 0.2 (not synced to the loss ticks).
+      ...(hasAccuracy ? { yaxis2: { title: { text: "accuracy" }, overlaying: "y", side: "right", range: [0, 1], tickmode: "array", tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1], showgrid: false } } : {}),
       legend: { orientation: "h", y: -0.2 },
     });
     const count = Math.max(0, ...metrics.map((m) => values.get(m)!.length));
