@@ -30,7 +30,14 @@ export interface DenseOptions {
    * from a generator you pass (e.g. `new Random(0)`), so a program is reproducible.
    */
   rng: Random;
-  /** The initial weights are `weightScale × (standard normal numbers)`; default `0.01`. */
+  /**
+   * How the starting weights are drawn: `"normal"` (the book's: `weightScale × standard normal`,
+   * default), `"glorot"` (Xavier: uniform in ±√(6 / (nInputs + nNeurons)), for tanh/sigmoid/linear
+   * layers) or `"he"` (standard normal × √(2 / nInputs), for ReLU layers). Both keep the size of the
+   * signal about the same from layer to layer, whatever the layer's width.
+   */
+  init?: "normal" | "glorot" | "he";
+  /** With `init: "normal"`: the initial weights are `weightScale × (standard normal numbers)`; default `0.01`. */
   weightScale?: number;
   /** L1 penalty on the weights: adds `λ·Σ|w|` to the loss (default 0: none). */
   weightRegularizerL1?: number;
@@ -90,8 +97,8 @@ export class Dense extends BaseLayer {
     super();
     requireWholeNumber("Dense", "nInputs", nInputs, 1);
     requireWholeNumber("Dense", "nNeurons", nNeurons, 1);
-    const checked = requireOptions("Dense", options, ["rng", "weightScale", ...REGULARIZERS], "{ rng: new Random(0) }") as Partial<DenseOptions>;
-    const { rng, weightScale = 0.01 } = checked;
+    const checked = requireOptions("Dense", options, ["rng", "init", "weightScale", ...REGULARIZERS], "{ rng: new Random(0) }") as Partial<DenseOptions>;
+    const { rng, init = "normal", weightScale = 0.01 } = checked;
     if (!(rng instanceof Random)) {
       throw new TypeError(
         `Dense: expected options.rng to be a Random, e.g. new Dense(${nInputs}, ${nNeurons}, { rng: new Random(0) }), got ${describe(rng)} — ` +
@@ -99,6 +106,12 @@ export class Dense extends BaseLayer {
       );
     }
     requireFiniteNumber("Dense", "options.weightScale", weightScale);
+    if (init !== "normal" && init !== "glorot" && init !== "he") {
+      throw new RangeError(`Dense: expected options.init to be "normal", "glorot" or "he", got ${describe(init)}`);
+    }
+    if (init !== "normal" && checked.weightScale !== undefined) {
+      throw new RangeError(`Dense: weightScale applies to init "normal" only; init "${init}" sets the scale from the layer's size`);
+    }
     const strengths = REGULARIZERS.map((key) => {
       const lambda = checked[key] ?? 0;
       if (typeof lambda !== "number" || !Number.isFinite(lambda) || lambda < 0) {
@@ -109,7 +122,7 @@ export class Dense extends BaseLayer {
     [this.weightRegularizerL1, this.weightRegularizerL2, this.biasRegularizerL1, this.biasRegularizerL2] = strengths;
     this.nInputs = nInputs;
     this.nNeurons = nNeurons;
-    this._weights = randn(nInputs, nNeurons, rng).scale(weightScale);
+    this._weights = initialWeights(nInputs, nNeurons, rng, init, weightScale);
     this._biases = Matrix.zeros(1, nNeurons);
     // The same two objects on every params() call, so an optimizer can keep its state per parameter.
     const layer = this;
@@ -316,6 +329,18 @@ export class Dense extends BaseLayer {
     requireFiniteMatrix(where, "numbers", value);
     return value;
   }
+}
+
+/** The starting weights for each `init` (see {@link DenseOptions.init}). */
+function initialWeights(nInputs: number, nNeurons: number, rng: Random, init: "normal" | "glorot" | "he", weightScale: number): Matrix {
+  if (init === "he") return randn(nInputs, nNeurons, rng).scale(Math.sqrt(2 / nInputs));
+  if (init === "glorot") {
+    const limit = Math.sqrt(6 / (nInputs + nNeurons));
+    const w = new Matrix(nInputs, nNeurons);
+    for (let p = 0; p < w.data.length; p++) w.data[p] = rng.uniform(-limit, limit);
+    return w;
+  }
+  return randn(nInputs, nNeurons, rng).scale(weightScale);
 }
 
 /** `λ₁·Σ|v| + λ₂·Σv²`. */

@@ -123,3 +123,27 @@ describe("Dense", () => {
     );
   });
 });
+
+describe("Dense initialisation", () => {
+  it("glorot: uniform within ±√(6 / (in + out)); he: normal × √(2 / in) — the same draws as the generator gives", () => {
+    const glorot = new Dense(30, 20, { rng: new Random(1), init: "glorot" });
+    const limit = Math.sqrt(6 / 50);
+    const draws = new Random(1);
+    expect(Array.from(glorot.weights.data)).toEqual(Array.from({ length: 600 }, () => draws.uniform(-limit, limit)));
+    expect(Math.max(...glorot.weights.data.map(Math.abs))).toBeLessThanOrEqual(limit);
+    const he = new Dense(50, 10, { rng: new Random(2), init: "he" });
+    const normals = new Random(2);
+    const expected = Array.from({ length: 500 }, () => normals.normal() * Math.sqrt(2 / 50));
+    Array.from(he.weights.data).forEach((w, i) => expect(w).toBeCloseTo(expected[i], 15));
+    // the spread follows the width: standard deviation ≈ √(2/50) = 0.2
+    const sd = Math.sqrt(he.weights.data.reduce((s, w) => s + w * w, 0) / 500);
+    expect(sd).toBeGreaterThan(0.17);
+    expect(sd).toBeLessThan(0.23);
+    expect(he.biases.toArray()).toEqual([new Array(10).fill(0)]);
+  });
+
+  it("rejects an unknown init, and weightScale with glorot or he", () => {
+    expect(() => new Dense(2, 2, { rng: new Random(0), init: "xavier" as never })).toThrow('Dense: expected options.init to be "normal", "glorot" or "he", got "xavier"');
+    expect(() => new Dense(2, 2, { rng: new Random(0), init: "he", weightScale: 0.1 })).toThrow(/weightScale applies to init "normal" only/);
+  });
+});
