@@ -45,3 +45,4 @@ export { regularizationLoss } from "./regularization.js";
 export { shuffle, trainTestSplit, standardize, minMaxScale, type Dataset, type Scaler, type SplitOptions, type Targets } from "./split.js";
 export { Model, formatEpoch, type ModelOptions, type ModelLoss, type ModelTargets, type AccuracyKind, type FitOptions, type EpochLogs, type History, type FitReporter } from "./model.js";
 export { ModelFormatError, MODEL_FORMAT, MODEL_VERSION, type ModelJSON, type LayerJSON, type MatrixJSON } from "./serialize.js";
+export { loadMnist, MNIST_PIXELS, type MnistData, type LoadMnistOptions } from "./mnist.js";
