@@ -1,6 +1,6 @@
 /**
  * Global setup of the `course` test project: executes the course once as written and once with
- * every exercise's reference solution, one after the other, before any test file runs, and hands
+ * every exercise's reference solution, side by side, before any test file runs, and hands
  * the executed notebooks' folders and each chapter's result to the test files
  * (`inject("course")`, read with test/setup/shared-course.ts). The course test, the nbconvert
  * comparison and the rendered-site test all read these runs instead of running the course again.
@@ -50,13 +50,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const files = selectChapters(listChapters("notebooks"), only).map((f) => basename(f));
   const root = mkdtempSync(join(tmpdir(), "nn-test-course-"));
   const options = { chapters: files, cellTimeoutMs: CELL_TIMEOUT_MS };
-  const asWritten = await runCourse({ ...options, outDir: join(root, "as-written"), reporter: progress("as written") });
-  const solved = await runCourse({
-    ...options,
-    outDir: join(root, "solved"),
-    transformSource: withSolutions,
-    reporter: progress("with solutions"),
-  });
+  // The two passes side by side, one kernel each: a kernel runs on one core, and this machine has
+  // two; nothing else runs during the global setup.
+  const [asWritten, solved] = await Promise.all([
+    runCourse({ ...options, outDir: join(root, "as-written"), reporter: progress("as written") }),
+    runCourse({
+      ...options,
+      outDir: join(root, "solved"),
+      transformSource: withSolutions,
+      reporter: progress("with solutions"),
+    }),
+  ]);
   const shared: SharedCourse = {
     only,
     chapters: files.map((f) => f.replace(/\.ipynb$/, "")),
