@@ -212,7 +212,7 @@ describe("clear errors for other mistakes", () => {
     );
     expect(() => new Dense(2, 3, 7 as never)).toThrow("Dense: expected an options object such as { rng: new Random(0) }, got 7");
     expect(() => new Dense(2, 3, { weightscale: 0.1 } as never)).toThrow(
-      'Dense: unknown option "weightscale"; the options are rng, weightScale',
+      'Dense: unknown option "weightscale"; the options are rng, init, weightScale, weightRegularizerL1, weightRegularizerL2, biasRegularizerL1, biasRegularizerL2',
     );
   });
 
