@@ -18,7 +18,8 @@ export function plotlyScript(): PlotlyScript {
   try {
     file = require.resolve("plotly.js-dist-min/plotly.min.js");
   } catch {
-    throw new Error("charts: cannot find plotly.js-dist-min, a dependency of nn-from-scratch (run `npm install`)");
+    // An optional peer dependency: the core never needs it, so a library user installs it only to draw charts.
+    throw new Error("charts: cannot find plotly.js-dist-min, which the notebook charts embed — install it next to nn-from-scratch: npm install plotly.js-dist-min");
   }
   const version = String((require("plotly.js-dist-min/package.json") as { version?: unknown }).version ?? "unknown");
   cached = { version, source: readFileSync(file, "utf8") };
