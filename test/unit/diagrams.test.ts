@@ -64,10 +64,10 @@ describe("computationGraph", () => {
     edges: [["x", "mul"], ["w", "mul"], ["mul", "add"], ["b", "add"]] as [string, string][],
   };
 
-  it("puts each node in the column of its longest path from an input, values above, gradients below", () => {
+  it("puts each operation in the column of its longest path from an input, each input just before its first use; values above, gradients below", () => {
     const chart = buildComputationGraph(neuron);
     const [boxes, values, grads] = chart.figure.data as Array<{ x: number[]; y: number[]; text: string[] }>;
-    expect(boxes.x).toEqual([0, 0, 0, 1, 2]);
+    expect(boxes.x).toEqual([0, 0, 1, 1, 2]); // b is first used by "+" (column 2): it sits in column 1
     expect(boxes.text).toEqual(["<b>x</b>", "<b>w</b>", "<b>b</b>", "<b>×</b>", "<b>+</b>"]);
     expect(values.text).toEqual(["2", "-3", "1", "-6", "-5"]);
     expect(grads.text).toEqual(["∂ -3", "∂ 2", "∂ 1", "∂ 1", "∂ 1"]);

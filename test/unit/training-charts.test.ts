@@ -59,7 +59,8 @@ describe("decisionBoundary", () => {
   it("says what is wrong with bad input", () => {
     expect(() => buildDecisionBoundary(byX, points, [0, 1], {})).toThrow(/decisionBoundary: expected one class label per point \(4\)/);
     expect(() => buildDecisionBoundary(byX, points, [0, 1, 2, 1])).toThrow(/labels\[2\] is 2, expected a class index from 0 to 1 \(the model has 2 outputs\)/);
-    expect(() => buildDecisionBoundary((x) => new Matrix(x.rows, 1), points, labels)).toThrow(/expected \d+×\(number of classes ≥ 2\)/);
+    expect(() => buildDecisionBoundary((x) => new Matrix(x.rows, 0), points, labels)).toThrow(/expected \d+×\(number of classes ≥ 2\)/);
+    expect(() => buildDecisionBoundary((x) => Matrix.full(x.rows, 1, 3), points, labels)).toThrow(/single output must be a probability in \[0, 1\] \(a sigmoid\), got 3/);
     expect(() => buildDecisionBoundary(42 as never, points, labels)).toThrow(/expected the model as a function/);
     expect(() => buildDecisionBoundary(byX, [[1, 2, 3]], [0])).toThrow(/points\[0\] has 3 coordinates/);
     expect(() => buildDecisionBoundary(byX, points, labels, { resolution: 1000 })).toThrow(/resolution must be a whole number from 2 to 400/);
@@ -178,5 +179,20 @@ describe("Model.fit in a notebook", () => {
       console.log = log;
     }
     expect([sent, lines]).toEqual([[], []]);
+  });
+});
+
+describe("decisionBoundary with one sigmoid output", () => {
+  it("reads it as the probability of class 1: [1 − ŷ, ŷ]", () => {
+    const sigmoidOfX = (inputs: Matrix) => {
+      const out = new Matrix(inputs.rows, 1);
+      for (let r = 0; r < inputs.rows; r++) out.data[r] = 1 / (1 + Math.exp(-inputs.data[2 * r]));
+      return out;
+    };
+    const z = buildDecisionBoundary(sigmoidOfX, [[-1, 0], [1, 0]], [0, 1], { resolution: 3, padding: 0 }).figure.data[0].z as number[][];
+    // x = −1: class 0 with p = 1 − σ(−1) = σ(1) = 0.731 → depth (0.731 − 0.5)/0.5; x = 1: class 1, the same depth
+    const depth = (1 / (1 + Math.exp(-1)) - 0.5) / 0.5;
+    expect(z[0][0]).toBeCloseTo(depth, 12);
+    expect(z[0][2]).toBeCloseTo(1 + depth, 12);
   });
 });

@@ -36,10 +36,19 @@ function classify(where: string, model: Classifier, inputs: Matrix): Matrix {
   else if (model && typeof (model as { predict?: unknown }).predict === "function") out = (model as { predict(x: Matrix): Matrix }).predict(inputs);
   else fail(where, `expected the model as a function (inputs) => outputs, an object with predict(), or an array of layers; got ${describeValue(model)}`);
   if (!(out instanceof Matrix)) fail(where, `the model returned ${describeValue(out)}, expected a Matrix with one row per point`);
-  if (out.rows !== inputs.rows || out.cols < 2) {
-    fail(where, `the model returned ${out.rows}×${out.cols} for ${inputs.rows} points; expected ${inputs.rows}×(number of classes ≥ 2)`);
+  if (out.rows !== inputs.rows || out.cols < 1) {
+    fail(where, `the model returned ${out.rows}×${out.cols} for ${inputs.rows} points; expected ${inputs.rows}×(number of classes ≥ 2), or ${inputs.rows}×1 sigmoid probabilities`);
   }
-  return out;
+  if (out.cols > 1) return out;
+  // One sigmoid output: the probability of class 1, so the two classes are [1 − ŷ, ŷ].
+  const two = new Matrix(out.rows, 2);
+  for (let r = 0; r < out.rows; r++) {
+    const p = out.data[r];
+    if (!(p >= 0 && p <= 1)) fail(where, `the model's single output must be a probability in [0, 1] (a sigmoid), got ${p} at point ${r}`);
+    two.data[2 * r] = 1 - p;
+    two.data[2 * r + 1] = p;
+  }
+  return two;
 }
 
 /** Blends `hex` with white: `strength` 0 → white, 1 → the colour itself. */
@@ -165,6 +174,7 @@ export function buildDecisionBoundary(model: Classifier, points: Matrix | readon
  *
  * @param model - `(inputs) => outputs`, an object with `predict(inputs)`, or an array of layers run
  *   in order with `{ training: false }`; outputs are class scores or probabilities, one row per point
+ *   (or one sigmoid probability per point, for two classes)
  * @param points - the data, `n×2`
  * @param labels - the true class of each point
  *

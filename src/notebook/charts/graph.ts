@@ -81,6 +81,13 @@ export function buildComputationGraph(graph: ComputationGraph, options: Computat
     return column[i];
   };
   nodes.forEach((_, i) => depth(i));
+  // An input or parameter used only later (a layer's weights) sits just before its first use,
+  // not in the first column, so its arrow does not cross the graph.
+  const children: number[][] = nodes.map(() => []);
+  parents.forEach((ps, child) => ps.forEach((p) => children[p].push(child)));
+  nodes.forEach((_, i) => {
+    if (parents[i].length === 0 && children[i].length > 0) column[i] = Math.max(0, Math.min(...children[i].map((c) => column[c])) - 1);
+  });
   // Rows: in each column, nodes in the order given, then sorted by their parents' mean row (fewer crossings).
   const columns = Math.max(...column) + 1;
   const row = nodes.map(() => 0);

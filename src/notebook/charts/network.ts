@@ -153,7 +153,7 @@ export function buildNetworkDiagram(network: readonly number[] | readonly Weight
     traces.push({ type: "scatter", mode: "text", x: ellipsisX, y: ellipsisY, text: ellipsisX.map(() => "⋮"), textfont: { size: 18 }, hoverinfo: "skip", showlegend: false });
   }
   const tallest = Math.max(...drawn.map((d) => d.length));
-  const layout = chartLayout(where, { height: Math.max(220, 60 + 42 * tallest), ...options }, {
+  const layout = chartLayout(where, { height: Math.max(260, 90 + 44 * tallest), ...options }, {
     xaxis: {
       tickvals: sizes.map((_, l) => l),
       ticktext: sizes.map((n, l) => `${names[l]} (${n})`),
@@ -161,7 +161,7 @@ export function buildNetworkDiagram(network: readonly number[] | readonly Weight
       zeroline: false,
       range: [-0.4, sizes.length - 0.6],
     },
-    yaxis: { visible: false, range: [-(tallest / 2) - 0.2, tallest / 2 - 0.3] },
+    yaxis: { visible: false, range: [-tallest / 2, tallest / 2] }, // neurons at ±(tallest − 1)/2: half a row of room at each end
     showlegend: false,
   });
   const edges = sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0);
