@@ -37,6 +37,7 @@ export function renderIndexPage(chapters: readonly SiteChapter[], courseTitle: s
 <tbody>
 ${chapters.map(indexRow).join("\n")}
 </tbody>
-</table>`;
+</table>
+<p class="try">Try the trained network yourself: <a href="draw-a-digit.html">draw a digit</a> and watch it guess, live.</p>`;
   return htmlDocument({ title: courseTitle, courseTitle, main });
 }

@@ -13,12 +13,14 @@ import type { NotebookRun } from "../execute.js";
 import { writeAssets } from "./assets.js";
 import { collectChapters, type SiteChapter } from "./chapters.js";
 import { renderIndexPage } from "./course-index.js";
+import { writeDrawADigit } from "./draw-a-digit.js";
 import { manifestEntry, readManifest, writeManifest } from "./manifest.js";
 import { renderChapterPage } from "./page.js";
 
 export type { SiteChapter } from "./chapters.js";
 export { renderChapterPage } from "./page.js";
 export { renderIndexPage } from "./course-index.js";
+export { renderDrawADigitPage, DRAW_A_DIGIT_PAGE } from "./draw-a-digit.js";
 
 /** The default course title. */
 export const COURSE_TITLE = "Neural Networks from Scratch in TypeScript";
@@ -46,11 +48,13 @@ export interface CourseSite {
   /** Path of each chapter page, in course order. */
   pages: string[];
   chapters: SiteChapter[];
+  /** Path of `draw-a-digit.html` (classifies the reader's drawings with chapter 16's saved model). */
+  drawADigit: string;
   /** Problems worth telling the author, e.g. `02-x: link to 03-y.ipynb: there is no such chapter (yet)…`. */
   warnings: string[];
 }
 
-/** Writes the whole site: assets, one page per chapter, the index, and the manifest of results. */
+/** Writes the whole site: assets, one page per chapter, the index, the draw-a-digit page, and the manifest of results. */
 export function renderCourseSite(options: CourseSiteOptions): CourseSite {
   const outDir = options.outDir ?? join("build", "course");
   const executedDir = options.executedDir ?? join(outDir, "notebooks");
@@ -75,8 +79,10 @@ export function renderCourseSite(options: CourseSiteOptions): CourseSite {
   });
   const index = join(outDir, "index.html");
   writeFileSync(index, renderIndexPage(chapters, title, now));
+  const drawADigit = writeDrawADigit(outDir, title);
+  warnings.push(...drawADigit.warnings);
 
   for (const run of options.runs) manifest.chapters[run.name] = manifestEntry(run, now);
   writeManifest(manifestFile, manifest);
-  return { index, pages, chapters, warnings };
+  return { index, pages, chapters, drawADigit: drawADigit.file, warnings };
 }

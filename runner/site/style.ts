@@ -101,4 +101,23 @@ table.chapters .summary { color: var(--muted); font-size: .92rem; margin-top: .1
 table.chapters td.state, table.chapters td.time { white-space: nowrap; font-size: .9rem; }
 table.chapters td.time { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
 tr.not-run td.chapter a { color: #57606a; }
+.try { margin-top: 1.5rem; }
+
+/* draw a digit */
+.notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .75rem 1rem; }
+.draw-a-digit { display: flex; flex-wrap: wrap; gap: 1.5rem; margin-top: 1rem; }
+.draw-a-digit .pad { display: flex; flex-direction: column; gap: .5rem; align-items: flex-start; }
+#pad { width: 280px; height: 280px; background: #000; border-radius: 6px; cursor: crosshair; touch-action: none; }
+#clear { font: inherit; padding: .25rem 1rem; }
+.draw-a-digit .answer { flex: 1; min-width: 16rem; }
+#verdict { font-weight: 600; margin-top: 0; }
+ol.bars { list-style: none; padding: 0; font-variant-numeric: tabular-nums; }
+ol.bars li { display: flex; gap: .6rem; align-items: center; line-height: 1.7; }
+ol.bars .bar { flex: 1; height: .8rem; background: var(--code-bg); border-radius: 3px; overflow: hidden; }
+ol.bars .fill { display: block; height: 100%; width: 0; background: #9db4d6; }
+ol.bars li.best .fill { background: var(--accent); }
+ol.bars li.best { font-weight: 600; }
+#seen { width: 84px; height: 84px; image-rendering: pixelated; border-radius: 3px; }
+.draw-a-digit figure { margin: 1rem 0 0; display: flex; gap: .75rem; align-items: flex-start; }
+.draw-a-digit figcaption { font-size: .85rem; color: var(--muted); }
 `;
