@@ -3,6 +3,7 @@
  * shuffling), batch boundaries, evaluate/predict with Dropout off, summary, every bad input,
  * and no new typed arrays per step once the batch sizes are known.
  */
+import { countTypedArrays } from "../helpers/allocations.js";
 import { describe, expect, it } from "vitest";
 import {
   Adam,
@@ -168,24 +169,3 @@ describe("bad input", () => {
   });
 });
 
-/** Counts typed arrays constructed while `f` runs. */
-function countTypedArrays(f: () => void): number {
-  let count = 0;
-  const originals = { Float64Array: globalThis.Float64Array, Int32Array: globalThis.Int32Array };
-  const counting = <T extends object>(ctor: T): T =>
-    new Proxy(ctor, {
-      construct(target, args, newTarget) {
-        count++;
-        return Reflect.construct(target as never, args, newTarget as never);
-      },
-    });
-  globalThis.Float64Array = counting(originals.Float64Array);
-  globalThis.Int32Array = counting(originals.Int32Array);
-  try {
-    f();
-  } finally {
-    globalThis.Float64Array = originals.Float64Array;
-    globalThis.Int32Array = originals.Int32Array;
-  }
-  return count;
-}

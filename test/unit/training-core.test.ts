@@ -3,6 +3,7 @@
  * holds never changed by later calls, and trainStep — the same numbers as the loop written by
  * hand, with no new typed arrays after the first step.
  */
+import { countTypedArrays } from "../helpers/allocations.js";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   Adam,
@@ -89,27 +90,6 @@ describe("a matrix a caller holds is never changed by a later call", () => {
   });
 });
 
-/** Counts typed arrays made while `f` runs (every Float64Array/Int32Array the library constructs). */
-function countTypedArrays(f: () => void): number {
-  let count = 0;
-  const originals = { Float64Array: globalThis.Float64Array, Int32Array: globalThis.Int32Array };
-  const counting = <T extends object>(ctor: T): T =>
-    new Proxy(ctor, {
-      construct(target, args, newTarget) {
-        count++;
-        return Reflect.construct(target as never, args, newTarget as never);
-      },
-    });
-  globalThis.Float64Array = counting(originals.Float64Array);
-  globalThis.Int32Array = counting(originals.Int32Array);
-  try {
-    f();
-  } finally {
-    globalThis.Float64Array = originals.Float64Array;
-    globalThis.Int32Array = originals.Int32Array;
-  }
-  return count;
-}
 
 describe("trainStep", () => {
   const setUp = () => {
