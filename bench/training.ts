@@ -11,7 +11,17 @@
  *   seconds per epoch (median of 3 epochs).
  */
 import { createRequire } from "node:module";
-import { Adam, Dense, Matrix, Random, ReLU, SoftmaxCategoricalCrossentropy, spiralData, trainStep } from "../src/index.js";
+import { Adam, CategoricalCrossentropy, Dense, Matrix, Model, Random, ReLU, Softmax, SoftmaxCategoricalCrossentropy, spiralData, trainStep } from "../src/index.js";
+
+/** The ways a training loop can be written: the plain calls, `trainStep`, or `Model.fit`. */
+export type Way = "plain" | "trainStep" | "Model.fit";
+
+/** The same network and optimizer as a `Model`: a Softmax last layer with cross-entropy (the combined gradient). */
+function modelFor(sizes: number[], weightScale: number, optimizer: Adam): Model {
+  const { dense, relus } = network(sizes, weightScale);
+  const layers = dense.flatMap((layer, l) => (l < relus.length ? [layer, relus[l]] : [layer]));
+  return new Model({ layers: [...layers, new Softmax()], loss: new CategoricalCrossentropy(), optimizer });
+}
 
 const D = 784;
 const TRAIN = 8000;
@@ -63,8 +73,14 @@ function stepFor(way: "plain" | "trainStep", sizes: number[], weightScale: numbe
 }
 
 /** Seconds for 1001 spiral epochs, and the last loss (the same both ways: same numbers). */
-export function spiral(way: "plain" | "trainStep"): { seconds: number; loss: number } {
+export function spiral(way: Way): { seconds: number; loss: number } {
   const { X, y } = spiralData(100, 3, new Random(0));
+  if (way === "Model.fit") {
+    const model = modelFor([2, 64, 3], 0.01, new Adam({ learningRate: 0.05, decay: 5e-7 }));
+    const t0 = performance.now();
+    const history = model.fit(X, y, { epochs: 1001, verbose: false });
+    return { seconds: (performance.now() - t0) / 1000, loss: history.loss[1000] };
+  }
   const step = stepFor(way, [2, 64, 3], 0.01, new Adam({ learningRate: 0.05, decay: 5e-7 }));
   let loss = 0;
   const t0 = performance.now();
@@ -75,9 +91,24 @@ export function spiral(way: "plain" | "trainStep"): { seconds: number; loss: num
 let digits: { X: Matrix; y: number[] } | undefined;
 
 /** Median seconds per digits epoch over 3 epochs (each its own seeded order of batches), and the last epoch's mean loss. */
-export function digitsEpochs(way: "plain" | "trainStep"): { secondsPerEpoch: number; loss: number } {
+export function digitsEpochs(way: Way): { secondsPerEpoch: number; loss: number } {
   digits ??= loadDigits();
   const { X, y } = digits;
+  if (way === "Model.fit") {
+    // The same batches: Model.fit shuffles with rng.permutation(n), the loop below with the same generator.
+    const model = modelFor([D, 128, 128, 10], 0.05, new Adam({ learningRate: 0.001 }));
+    const times: number[] = [];
+    let t0 = performance.now();
+    const history = model.fit(X, y, {
+      epochs: 3, batchSize: 128, shuffle: true, rng: new Random(5), verbose: false,
+      onEpochEnd: () => {
+        times.push((performance.now() - t0) / 1000);
+        t0 = performance.now();
+      },
+    });
+    times.sort((a, b) => a - b);
+    return { secondsPerEpoch: times[1], loss: history.loss[2] };
+  }
   const step = stepFor(way, [D, 128, 128, 10], 0.05, new Adam({ learningRate: 0.001 }));
   const order = new Random(5);
   const times: number[] = [];
