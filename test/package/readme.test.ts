@@ -35,8 +35,10 @@ it("type-checks", () => {
 
 it("runs, and the loss goes down", () => {
   const out = execFileSync(process.execPath, ["--import", "tsx", file], { encoding: "utf8" });
-  const losses = out.trim().split("\n").map((line) => Number(line.split(" ")[1]));
-  expect(losses).toHaveLength(10); // epochs 0, 100, …, 900
+  const lines = out.trim().split("\n").filter((line) => /^\d+ \d/.test(line)); // the epoch lines ("100 0.8123 0.640"); then the summary
+  const losses = lines.map((line) => Number(line.split(" ")[1]));
+  expect(losses).toHaveLength(10); // epochs 100, 200, …, 1000
   expect(losses.every(Number.isFinite)).toBe(true);
   expect(losses[9]).toBeLessThan(losses[0]);
+  expect(out).toContain("trainable parameters");
 });
