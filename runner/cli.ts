@@ -12,6 +12,7 @@ import { consoleReporter } from "./reporter.js";
 import { withSolutions } from "./solutions.js";
 import { join } from "node:path";
 import { renderCourseSite } from "./site/index.js"; // the rendered course (runner/site)
+import { API_DIR } from "./site/api-placeholder.js";
 
 const usage = `usage: npm run course -- [CHAPTER ...] [--bail] [--timeout SECONDS]
 
@@ -97,6 +98,16 @@ async function main(): Promise<number> {
   } catch (error) {
     process.stderr.write(`\nCould not render the course pages: ${error instanceof Error ? error.stack : String(error)}\n`);
     return 1;
+  }
+  // The API reference (TypeDoc) the pages link: a problem there is a warning, never a failed course
+  // (loaded here, not above, so that even a missing typedoc package only costs the reference).
+  try {
+    const { generateApiReference } = await import("./site/api-reference.js");
+    const api = await generateApiReference({ outDir: join(values.out ?? join("build", "course"), API_DIR) });
+    for (const warning of api.warnings) process.stderr.write(`API reference: ${warning}\n`);
+    process.stdout.write(api.ok ? `API reference: ${api.index}\n` : "API reference: not generated (see above); the pages link a stand-in until `npm run docs` succeeds\n");
+  } catch (error) {
+    process.stderr.write(`warning: API reference not generated: ${error instanceof Error ? error.message : String(error)}\n`);
   }
   // --- end of the rendered course
   return result.ok ? 0 : 1;

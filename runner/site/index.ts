@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { NotebookRun } from "../execute.js";
+import { ensureApiPlaceholder } from "./api-placeholder.js";
 import { writeAssets } from "./assets.js";
 import { collectChapters, type SiteChapter } from "./chapters.js";
 import { renderIndexPage } from "./course-index.js";
@@ -50,11 +51,16 @@ export interface CourseSite {
   chapters: SiteChapter[];
   /** Path of `draw-a-digit.html` (classifies the reader's drawings with chapter 16's saved model). */
   drawADigit: string;
+  /** Path of `api/index.html`, which every page links: the TypeDoc reference, or a page saying how to generate it. */
+  api: string;
   /** Problems worth telling the author, e.g. `02-x: link to 03-y.ipynb: there is no such chapter (yet)…`. */
   warnings: string[];
 }
 
-/** Writes the whole site: assets, one page per chapter, the index, the draw-a-digit page, and the manifest of results. */
+/**
+ * Writes the whole site: assets, one page per chapter, the index, the draw-a-digit page, and the
+ * manifest of results; and `api/index.html`, a stand-in page, unless the API reference is there.
+ */
 export function renderCourseSite(options: CourseSiteOptions): CourseSite {
   const outDir = options.outDir ?? join("build", "course");
   const executedDir = options.executedDir ?? join(outDir, "notebooks");
@@ -81,8 +87,9 @@ export function renderCourseSite(options: CourseSiteOptions): CourseSite {
   writeFileSync(index, renderIndexPage(chapters, title, now));
   const drawADigit = writeDrawADigit(outDir, title);
   warnings.push(...drawADigit.warnings);
+  const api = ensureApiPlaceholder(outDir, title); // the reference itself: generateApiReference (./api-reference.ts)
 
   for (const run of options.runs) manifest.chapters[run.name] = manifestEntry(run, now);
   writeManifest(manifestFile, manifest);
-  return { index, pages, chapters, drawADigit: drawADigit.file, warnings };
+  return { index, pages, chapters, drawADigit: drawADigit.file, api, warnings };
 }

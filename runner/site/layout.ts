@@ -2,6 +2,7 @@
 import { escapeHtml } from "./escape.js";
 import { PLOTLY_ASSET } from "./chart.js";
 import { renderInlineMarkdown } from "./markdown.js";
+import { API_INDEX } from "./api-placeholder.js";
 
 /** The stylesheets every page links, relative to the site root. */
 export const STYLESHEETS = ["assets/katex/katex.min.css", "assets/highlight.css", "assets/site.css"];
@@ -14,7 +15,7 @@ export interface DocumentParts {
   courseTitle: string;
   /** Load plotly.js (only pages that draw charts do). */
   plotly?: boolean;
-  /** HTML of the top bar's right-hand side (e.g. the pager). */
+  /** HTML of the top bar's right-hand side (e.g. the pager), before the API reference link. */
   nav?: string;
   /** HTML of the page's main content. */
   main: string;
@@ -22,7 +23,10 @@ export interface DocumentParts {
   footer?: string;
 }
 
-/** A complete page. Only relative links and classic scripts, so it works from file://. */
+/**
+ * A complete page. Only relative links and classic scripts, so it works from file://. Its top bar
+ * links the course map and the API reference (`api/index.html`, see ./api-reference.ts).
+ */
 export function htmlDocument(parts: DocumentParts): string {
   const links = STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n");
   const plotly = parts.plotly ? `\n<script src="${PLOTLY_ASSET}"></script>` : "";
@@ -35,7 +39,7 @@ export function htmlDocument(parts: DocumentParts): string {
 ${links}${plotly}
 </head>
 <body>
-<header class="topbar"><a class="home" href="index.html">${escapeHtml(parts.courseTitle)}</a>${parts.nav ?? ""}</header>
+<header class="topbar"><a class="home" href="index.html">${escapeHtml(parts.courseTitle)}</a><div class="links">${parts.nav ?? ""}<a class="api" href="${API_INDEX}">API reference</a></div></header>
 <main>
 ${parts.main}
 </main>

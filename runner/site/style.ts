@@ -22,6 +22,7 @@ footer { max-width: var(--width); margin: 0 auto 3rem; padding: 0 1.25rem; }
   background: rgba(255, 255, 255, .96); border-bottom: 1px solid var(--line); font-size: .9rem;
 }
 .topbar .home { font-weight: 600; color: var(--text); }
+.topbar .links { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; align-items: baseline; }
 .pager { display: flex; gap: 1.25rem; align-items: baseline; font-size: .9rem; }
 footer .pager { justify-content: space-between; border-top: 1px solid var(--line); padding-top: 1rem; }
 .pager .none { min-width: 1px; }

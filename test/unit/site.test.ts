@@ -3,7 +3,7 @@
  * highlighted, ANSI becomes spans, plotly JSON becomes a chart container drawn with the local
  * plotly.js, outputs are escaped, and every page links its neighbours and the course map.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -150,6 +150,31 @@ describe("renderCourseSite", () => {
     expect(links(page("01-charts"))).toEqual(["prev:00-intro.html", "up:index.html", "next:02-later.html", "prev:00-intro.html", "up:index.html", "next:02-later.html"]);
     expect(links(page("02-later"))).toEqual(["prev:01-charts.html", "up:index.html", "prev:01-charts.html", "up:index.html"]);
     for (const name of ["00-intro", "01-charts", "02-later"]) expect(page(name)).toContain('<a class="home" href="index.html">');
+  });
+
+  it("links the API reference from the top bar of every page, and writes a stand-in there until it is generated", () => {
+    const topbar = (html: string) => /<header class="topbar">([\s\S]*?)<\/header>/.exec(html)?.[1] ?? "";
+    for (const file of [site.index, ...site.pages, site.drawADigit]) {
+      expect(topbar(readFileSync(file, "utf8")), file).toContain('<a class="api" href="api/index.html">API reference</a>');
+    }
+    expect(site.api).toBe(join(outDir, "api", "index.html"));
+    const standIn = readFileSync(site.api, "utf8");
+    expect(standIn).toContain("npm run docs");
+    // its own links lead back up, out of api/
+    expect([...standIn.matchAll(/(?:href)="([^"]+)"/g)].map((m) => m[1])).toEqual(["../assets/site.css", "../index.html"]);
+    for (const href of ["../assets/site.css", "../index.html"]) expect(existsSync(join(outDir, "api", href)), href).toBe(true);
+  });
+
+  it("never replaces a generated API reference with the stand-in", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nn-site-api-"));
+    try {
+      mkdirSync(join(dir, "api"));
+      writeFileSync(join(dir, "api", "index.html"), "<p>the TypeDoc reference</p>");
+      const again = renderCourseSite({ runs: fixtureRuns(), notebooksDir: siteFixtures, outDir: dir });
+      expect(readFileSync(again.api, "utf8")).toBe("<p>the TypeDoc reference</p>");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("loads plotly.js only on pages with charts, once", () => {
