@@ -166,7 +166,7 @@ function shapeOfPlain(plain: unknown): string {
  * infinity only the same infinity), arrays and matrices element by element (shapes must
  * match), plain objects key by key, strings and booleans exactly.
  *
- * @throws TypeError / RangeError for bad `options` (see {@link tolerances}), or an `expected` value that cannot be read
+ * @throws TypeError / RangeError for bad `options` (see {@link CheckOptions}), or an `expected` value that cannot be read
  */
 export function compare(actual: unknown, expected: unknown, options?: CheckOptions): Comparison {
   const tol = tolerances("compare", options);
