@@ -1,4 +1,4 @@
-// Builds src/ three times — as ES modules (dist/esm) and as CommonJS (dist/cjs), each with .d.ts
+// Compiles the WebAssembly kernels, then builds src/ three times — as ES modules (dist/esm) and as CommonJS (dist/cjs), each with .d.ts
 // declarations, so the module loads from `import`, from `require` and from tslab cells; and as one
 // browser script (dist/browser/nn-from-scratch.js) that sets `globalThis.nn`.
 //
@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { buildSync } from "esbuild";
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// First the WebAssembly kernels (assembly/ → src/kernels/wasm/module-bytes.generated.ts), which src/ embeds.
+execFileSync(process.execPath, ["scripts/build-wasm.mjs"], { stdio: "inherit" });
 const staging = `dist.building-${process.pid}`;
 try {
   for (const [project, flavour] of [["tsconfig.build.json", "esm"], ["tsconfig.cjs.json", "cjs"]]) {

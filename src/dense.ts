@@ -2,7 +2,7 @@
  * The dense (fully connected) layer: `output = inputs · weights + biases`, its backward pass
  * (the gradients of the weights, the biases and the inputs), and its two parameters.
  */
-import { matmul, matmulTransposeA, matmulTransposeB } from "./kernels/matmul.js";
+import { matmul, matmulTransposeA, matmulTransposeB } from "./kernels/backend.js";
 import {
   describe,
   entryText,

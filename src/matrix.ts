@@ -5,7 +5,7 @@
  * ("row-major"): the value at row `i`, column `j` of an `r×c` matrix is `data[i * c + j]`.
  * Every operation checks shapes first and names itself and both shapes when they do not fit.
  */
-import { matmul } from "./kernels/matmul.js";
+import { matmul } from "./kernels/backend.js";
 import {
   allocate,
   describe,
