@@ -7,7 +7,7 @@
  */
 import * as reference from "./matmul.js";
 import type { ProductKernels } from "./product-kernels.js";
-import { loadWasmKernels } from "./wasm/wasm-kernels.js";
+import { bySize, loadWasmKernels } from "./wasm/wasm-kernels.js";
 
 /** The kernel sets {@link setBackend} can switch between. */
 export type BackendName = "js" | "wasm";
@@ -57,7 +57,7 @@ export async function setBackend(name: BackendName): Promise<boolean> {
     return false;
   }
   active = "wasm";
-  kernels = loaded;
+  kernels = bySize(loaded);
   return true;
 }
 

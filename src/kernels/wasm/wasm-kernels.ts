@@ -5,7 +5,7 @@
  * out. The copies cost a pass over the data; the product costs k passes, so products too small to
  * pay for their copies go to the reference kernels instead (see {@link worthWasm}).
  */
-import { matmul as jsMatmul, matmulTransposeA as jsMatmulTransposeA, matmulTransposeB as jsMatmulTransposeB } from "../matmul.js";
+import * as reference from "../matmul.js";
 import type { ProductKernels } from "../product-kernels.js";
 import { WASM_KERNELS_BASE64 } from "./module-bytes.generated.js";
 
@@ -56,7 +56,7 @@ export function worthWasm(n: number, k: number, m: number): boolean {
 
 /**
  * Compiles and instantiates the module.
- * @returns the kernels, or the reason this runtime cannot run them (no WebAssembly, or no SIMD)
+ * @returns the kernels — every product in WebAssembly, whatever its size — or the reason this runtime cannot run them (no WebAssembly, or no SIMD)
  */
 export async function loadWasmKernels(): Promise<ProductKernels | string> {
   if (typeof WebAssembly !== "object" || typeof WebAssembly?.instantiate !== "function") return "this runtime has no WebAssembly";
@@ -99,17 +99,26 @@ function wasmProductKernels(exports: KernelExports): ProductKernels {
 
   return {
     matmul(a, b, out, n, k, m) {
-      if (!worthWasm(n, k, m)) return jsMatmul(a, b, out, n, k, m);
       product(a, k, 1, b, m, 1, out, n, k, m);
     },
     matmulTransposeA(a, b, out, n, k, m) {
-      if (!worthWasm(n, k, m)) return jsMatmulTransposeA(a, b, out, n, k, m);
       product(a, 1, n, b, m, 1, out, n, k, m); // a is stored k×n: A(i, p) = a[p·n + i]
     },
     matmulTransposeB(a, b, out, n, k, m) {
-      if (!worthWasm(n, k, m)) return jsMatmulTransposeB(a, b, out, n, k, m);
       product(a, k, 1, b, 1, k, out, n, k, m); // b is stored m×k: B(p, j) = b[j·k + p]
     },
+  };
+}
+
+/**
+ * The fast set as the backend uses it: each product goes to WebAssembly when it is
+ * {@link worthWasm}, to the reference kernel otherwise.
+ */
+export function bySize(fast: ProductKernels): ProductKernels {
+  return {
+    matmul: (a, b, out, n, k, m) => (worthWasm(n, k, m) ? fast : reference).matmul(a, b, out, n, k, m),
+    matmulTransposeA: (a, b, out, n, k, m) => (worthWasm(n, k, m) ? fast : reference).matmulTransposeA(a, b, out, n, k, m),
+    matmulTransposeB: (a, b, out, n, k, m) => (worthWasm(n, k, m) ? fast : reference).matmulTransposeB(a, b, out, n, k, m),
   };
 }
 
