@@ -46,4 +46,4 @@ export { shuffle, trainTestSplit, standardize, minMaxScale, type Dataset, type S
 export { Model, formatEpoch, type ModelOptions, type ModelLoss, type ModelTargets, type AccuracyKind, type FitOptions, type EpochLogs, type History, type FitReporter } from "./model.js";
 export { ModelFormatError, MODEL_FORMAT, MODEL_VERSION, type ModelJSON, type LayerJSON, type MatrixJSON } from "./serialize.js";
 export { loadMnist, MNIST_PIXELS, type MnistData, type LoadMnistOptions } from "./mnist.js";
-export { setBackend, getBackend, type BackendName } from "./kernels/backend.js";
+export { setBackend, getBackend, getBackendInfo, type BackendName, type BackendOptions, type BackendInfo } from "./kernels/backend.js";

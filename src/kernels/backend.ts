@@ -7,20 +7,43 @@
  */
 import * as reference from "./matmul.js";
 import type { ProductKernels } from "./product-kernels.js";
-import { bySize, loadWasmKernels } from "./wasm/wasm-kernels.js";
+import { bySize, loadWasmKernels, type WasmKernels } from "./wasm/wasm-kernels.js";
 
 /** The kernel sets {@link setBackend} can switch between. */
 export type BackendName = "js" | "wasm";
 
-const BACKENDS: readonly BackendName[] = ["js", "wasm"];
+/** Options of {@link setBackend}. */
+export interface BackendOptions {
+  /**
+   * Threads computing each large product with `"wasm"` (default 1). More than 1 needs Node.js
+   * (worker threads on a shared memory); elsewhere the kernels run on one thread, with a notice.
+   * The results are the same for any number of threads.
+   */
+  threads?: number;
+}
+
+/** What {@link getBackendInfo} reports. */
+export interface BackendInfo {
+  /** The kernels in use. */
+  backend: BackendName;
+  /** Threads computing each large product (always 1 for `"js"`). */
+  threads: number;
+}
 
 let active: BackendName = "js";
 let kernels: ProductKernels = reference;
-let wasm: Promise<ProductKernels | string> | undefined;
+let fast: WasmKernels | undefined;
+/** The loads started so far, by thread count: a module is compiled once per count. */
+const loads = new Map<number, Promise<WasmKernels | string>>();
 
 /** The kernels in use now: `"js"` (the default) or `"wasm"`. */
 export function getBackend(): BackendName {
   return active;
+}
+
+/** The kernels in use now and how many threads they compute with. */
+export function getBackendInfo(): BackendInfo {
+  return { backend: active, threads: active === "wasm" && fast ? fast.threads : 1 };
 }
 
 /**
@@ -30,35 +53,65 @@ export function getBackend(): BackendName {
  * another order.
  *
  * ```ts
- * await setBackend("wasm");   // true: the fast kernels are on
+ * await setBackend("wasm");                  // true: the fast kernels are on
  * model.fit(X, y, { epochs: 10 });
- * await setBackend("js");     // back to the reference kernels
+ * await setBackend("wasm", { threads: 2 });  // Node: both cores on each large product
+ * await setBackend("js");                    // back to the reference kernels
  * ```
  *
  * @returns `true` when the requested kernels are in use; `false` when this runtime cannot run
  *   WebAssembly SIMD — then the reference kernels stay on and one line says so on the console
- * @throws RangeError for a name other than `"js"` or `"wasm"`
+ * @throws RangeError for a name other than `"js"` or `"wasm"`, or `threads` not a whole number ≥ 1
  */
-export async function setBackend(name: BackendName): Promise<boolean> {
-  if (!BACKENDS.includes(name)) {
+export async function setBackend(name: BackendName, options: BackendOptions = {}): Promise<boolean> {
+  if (name !== "js" && name !== "wasm") {
     throw new RangeError(`setBackend: expected "js" or "wasm", got ${typeof name === "string" ? JSON.stringify(name) : String(name)}`);
   }
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`setBackend: expected options to be an object such as { threads: 2 }, got ${String(options)}`);
+  }
+  const unknown = Object.keys(options).filter((key) => key !== "threads");
+  if (unknown.length > 0) throw new RangeError(`setBackend: unknown option ${JSON.stringify(unknown[0])}; the option is threads`);
+  const { threads = 1 } = options;
+  if (typeof threads !== "number" || !Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new RangeError(`setBackend: expected options.threads to be a whole number from 1 to 64, got ${String(threads)}`);
+  }
   if (name === "js") {
-    active = "js";
-    kernels = reference;
+    use("js", undefined);
     return true;
   }
-  wasm ??= loadWasmKernels();
-  const loaded = await wasm;
+  let loaded = await load(threads);
+  if (typeof loaded === "string" && threads > 1) {
+    console.warn(`nn-from-scratch: ${loaded}; the WebAssembly kernels run on one thread`);
+    loaded = await load(1);
+  }
   if (typeof loaded === "string") {
     console.warn(`nn-from-scratch: ${loaded}; using the reference JavaScript kernels`);
-    active = "js";
-    kernels = reference;
+    use("js", undefined);
     return false;
   }
-  active = "wasm";
-  kernels = bySize(loaded);
+  use("wasm", loaded);
   return true;
+}
+
+function load(threads: number): Promise<WasmKernels | string> {
+  let loading = loads.get(threads);
+  if (!loading) {
+    loading = loadWasmKernels(threads);
+    loads.set(threads, loading);
+  }
+  return loading;
+}
+
+/** Makes `set` the kernels in use; helper threads of a set no longer in use are ended. */
+function use(name: BackendName, set: WasmKernels | undefined): void {
+  if (fast && fast !== set && fast.threads > 1) {
+    fast.dispose();
+    loads.delete(fast.threads);
+  }
+  active = name;
+  fast = set;
+  kernels = set ? bySize(set) : reference;
 }
 
 /** `out = a · b` for `a` n×k and `b` k×m, with the kernels in use. */

@@ -4,10 +4,15 @@
  * two matrices into the module's memory, runs the blocked SIMD product there and copies the result
  * out. The copies cost a pass over the data; the product costs k passes, so products too small to
  * pay for their copies go to the reference kernels instead (see {@link worthWasm}).
+ *
+ * With threads (Node only), helper threads share the module's memory and each computes a slice of
+ * C's rows. Every entry of C is summed in the same order whatever the slicing, so the results do
+ * not depend on the number of threads.
  */
 import * as reference from "../matmul.js";
 import type { ProductKernels } from "../product-kernels.js";
-import { WASM_KERNELS_BASE64 } from "./module-bytes.generated.js";
+import { WASM_KERNELS_BASE64, WASM_SHARED_KERNELS_BASE64 } from "./module-bytes.generated.js";
+import { startHelpers, type HelperPool } from "./threads.js";
 
 /** The part of the WebAssembly API used here (the core compiles without the DOM's types). */
 interface WasmMemory {
@@ -16,9 +21,11 @@ interface WasmMemory {
 }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
+  compile(bytes: Uint8Array): Promise<unknown>;
+  instantiate(module: unknown, imports: object): Promise<{ exports: unknown }>;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
-const WebAssembly = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** What the module exports (assembly/index.ts). Addresses are byte offsets into `memory`. */
 interface KernelExports {
@@ -32,13 +39,25 @@ interface KernelExports {
   ): void;
 }
 
+/** The fast kernels, with what they run on. */
+export interface WasmKernels extends ProductKernels {
+  /** Threads computing each large product (1: the calling thread alone). */
+  readonly threads: number;
+  /** Ends the helper threads, if any. */
+  dispose(): void;
+}
+
 /** p-steps per block in assembly/matmul.ts (KC): the packing scratch holds KC × roundUp(m, 4) numbers. */
 const KC = 256;
 const PAGE = 65536;
+/** The shared memory's limit in pages (2 GiB), as compiled (`--maximumMemory`). */
+const SHARED_MAX_PAGES = 32768;
+/** Below this many multiply-adds a product is not split between threads: waking one costs more. */
+const SPLIT_WORK = 1 << 19;
 
 /** The module's bytes, decoded from the base64 the build embedded. */
-export function wasmKernelBytes(): Uint8Array {
-  const text = atob(WASM_KERNELS_BASE64);
+export function wasmKernelBytes(shared = false): Uint8Array {
+  const text = atob(shared ? WASM_SHARED_KERNELS_BASE64 : WASM_KERNELS_BASE64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -56,22 +75,32 @@ export function worthWasm(n: number, k: number, m: number): boolean {
 
 /**
  * Compiles and instantiates the module.
- * @returns the kernels — every product in WebAssembly, whatever its size — or the reason this runtime cannot run them (no WebAssembly, or no SIMD)
+ * @param threads - threads per product; above 1 needs Node's worker_threads and shared memory
+ * @returns the kernels — every product in WebAssembly, whatever its size — or the reason this
+ *   runtime cannot run them (no WebAssembly, no SIMD, or, for threads, no workers)
  */
-export async function loadWasmKernels(): Promise<ProductKernels | string> {
-  if (typeof WebAssembly !== "object" || typeof WebAssembly?.instantiate !== "function") return "this runtime has no WebAssembly";
-  const bytes = wasmKernelBytes();
-  // A runtime without SIMD rejects the module's vector instructions at validation.
-  if (!WebAssembly.validate(bytes)) return "this runtime's WebAssembly has no SIMD";
-  const { instance } = await WebAssembly.instantiate(bytes, {
-    env: { abort: () => { throw new Error("nn-from-scratch: the WebAssembly kernels aborted"); } },
-  });
-  return wasmProductKernels(instance.exports as unknown as KernelExports);
+export async function loadWasmKernels(threads = 1): Promise<WasmKernels | string> {
+  const api = wasmApi();
+  if (typeof api !== "object" || typeof api.instantiate !== "function") return "this runtime has no WebAssembly";
+  const bytes = wasmKernelBytes(threads > 1);
+  // A runtime without SIMD (or, for threads, without shared memory) rejects the module at validation.
+  if (!api.validate(bytes)) return threads > 1 ? "this runtime's WebAssembly has no SIMD or no threads" : "this runtime's WebAssembly has no SIMD";
+  const module = await api.compile(bytes);
+  if (threads === 1) {
+    const instance = await api.instantiate(module, {});
+    return wasmProductKernels(instance.exports as KernelExports, undefined);
+  }
+  const memory = new api.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+  const instance = await api.instantiate(module, { env: { memory } });
+  const pool = startHelpers(module, memory, threads - 1);
+  if (typeof pool === "string") return pool;
+  return wasmProductKernels(instance.exports as KernelExports, pool);
 }
 
-function wasmProductKernels(exports: KernelExports): ProductKernels {
+function wasmProductKernels(exports: KernelExports, helpers: HelperPool | undefined): WasmKernels {
   const { memory, gemm } = exports;
   const base = exports.heapBase();
+  const threads = 1 + (helpers?.size ?? 0);
   let heap = new Float64Array(memory.buffer);
 
   /** Grows the memory to hold `bytes` past the heap base; a grown memory has a new buffer. */
@@ -83,21 +112,37 @@ function wasmProductKernels(exports: KernelExports): ProductKernels {
 
   /**
    * out (n×m) = A·B where A(i, p) = a[i·aRow + p·aCol] and B(p, j) = b[p·bRow + j·bCol].
-   * Memory from the heap base: a, b, c, then the packing scratch, each 16-byte aligned.
+   * Memory from the heap base: a, b, c, then one packing scratch per thread, each 16-byte aligned.
    */
   function product(a: Float64Array, aRow: number, aCol: number, b: Float64Array, bRow: number, bCol: number, out: Float64Array, n: number, k: number, m: number): void {
     const aAt = base;
     const bAt = aAt + align16(a.length * 8);
     const cAt = bAt + align16(b.length * 8);
     const packAt = cAt + align16(n * m * 8);
-    reserve(packAt - base + KC * Math.ceil(m / 4) * 4 * 8);
+    const packBytes = KC * Math.ceil(m / 4) * 4 * 8;
+    const parts = helpers && n >= 8 && n * k * m >= SPLIT_WORK ? Math.min(threads, n >> 2) : 1;
+    reserve(packAt - base + parts * packBytes);
     heap.set(a, aAt / 8);
     heap.set(b, bAt / 8);
-    gemm(aAt, aRow, aCol, bAt, bRow, bCol, cAt, n, k, m, 0, packAt);
+    // Rows in slices of a multiple of 4 (the micro-kernel's height); the caller's thread takes the first.
+    const slice = Math.ceil(n / parts / 4) * 4;
+    for (let t = 1; t < parts; t++) {
+      const i0 = t * slice;
+      const rows = Math.min(slice, n - i0);
+      if (rows <= 0) break;
+      helpers!.start(t - 1, [aAt + i0 * aRow * 8, aRow, aCol, bAt, bRow, bCol, cAt + i0 * m * 8, rows, k, m, 0, packAt + t * packBytes]);
+    }
+    try {
+      gemm(aAt, aRow, aCol, bAt, bRow, bCol, cAt, Math.min(slice, n), k, m, 0, packAt);
+    } finally {
+      if (parts > 1) helpers!.finish();
+    }
     out.set(heap.subarray(cAt / 8, cAt / 8 + n * m));
   }
 
   return {
+    threads,
+    dispose: () => helpers?.stop(),
     matmul(a, b, out, n, k, m) {
       product(a, k, 1, b, m, 1, out, n, k, m);
     },
