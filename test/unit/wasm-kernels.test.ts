@@ -6,7 +6,7 @@
  * inputs alone; and across growths of the module's memory.
  */
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as reference from "../../src/kernels/matmul.js";
 import type { ProductKernels } from "../../src/kernels/product-kernels.js";
 import { loadWasmKernels } from "../../src/kernels/wasm/wasm-kernels.js";
@@ -185,5 +185,32 @@ describe("the WebAssembly kernels (raw set)", () => {
     // Larger again: a second growth, the views into memory refreshed once more.
     check(500, 1100, 600, "matmulTransposeB");
     check(5, 4, 3, "matmul");
+  });
+});
+
+describe("the WebAssembly kernels with helper threads", () => {
+  let threaded: ProductKernels & { threads: number; dispose(): void };
+  beforeAll(async () => {
+    const loaded = await loadWasmKernels(3);
+    if (typeof loaded === "string") throw new Error(`these tests need WebAssembly threads (Node 20 has them): ${loaded}`);
+    threaded = loaded;
+  });
+  afterAll(() => threaded?.dispose());
+
+  it("give bit for bit the one-thread results, each thread taking a slice of rows (sizes off the slices, memory growing)", () => {
+    expect(threaded.threads).toBe(3);
+    const rng = new Random(13);
+    // Large enough to be split (n·k·m ≥ 2¹⁹); row counts not multiples of 4 or 3; the last one grows the memory.
+    for (const [n, k, m] of [[101, 70, 90], [13, 300, 257], [64, 256, 64], [9, 2000, 31], [600, 650, 700]]) {
+      const a = randomMatrix(rng, n, k);
+      const b = randomMatrix(rng, k, m);
+      const bound = absProducts(a, b, n, k, m);
+      for (const form of FORMS) {
+        const one = run(fast, form, a, b, n, k, m);
+        const got = run(threaded, form, a, b, n, k, m);
+        expect(firstMiss(got, run(reference, form, a, b, n, k, m), bound, m), `${form} ${n}×${k}·${k}×${m}`).toBeUndefined();
+        expect(Array.from(got), `${form} ${n}×${k}·${k}×${m}`).toEqual(Array.from(one));
+      }
+    }
   });
 });
