@@ -20,17 +20,14 @@
 const KC: i32 = 256; // p-steps per block: a panel of B is KC × 4 doubles = 8 KiB, it stays in L1
 const MC: i32 = 64; //  rows of A per block: 64 × 256 doubles = 128 KiB, they stay in L2
 
-/**
- * C = A·B (+ bias, when `bias` is not 0: a row of m numbers added to every row of C).
- * `pack` is scratch memory of at least KC × roundUp(m, 4) doubles.
- */
+/** C = A·B. `pack` is scratch memory of at least KC × roundUp(m, 4) doubles. */
 export function gemm(
   a: usize, aRow: i32, aCol: i32,
   b: usize, bRow: i32, bCol: i32,
   c: usize, n: i32, k: i32, m: i32,
-  bias: usize, pack: usize,
+  pack: usize,
 ): void {
-  startC(c, n, m, bias);
+  memory.fill(c, 0, <usize>n * m << 3); // C starts at 0; each block of p-steps adds its part
   const panels = (m + 3) >> 2;
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = min(KC, k - p0);
@@ -50,15 +47,6 @@ export function gemm(
         }
       }
     }
-  }
-}
-
-/** C starts as zeros, or as the bias row repeated. */
-function startC(c: usize, n: i32, m: i32, bias: usize): void {
-  for (let i = 0; i < n; i++) {
-    const row = c + (<usize>i * m << 3);
-    if (bias) memory.copy(row, bias, <usize>m << 3);
-    else memory.fill(row, 0, <usize>m << 3);
   }
 }
 

@@ -5,7 +5,7 @@
  * through `Atomics` on a small shared control block.
  */
 
-/** One helper's control block: [job number, job done, failed] as Int32, then gemm's 12 arguments. */
+/** One helper's control block: [job number, job done, failed] as Int32, then gemm's 11 arguments. */
 interface Helper {
   flags: Int32Array;
   args: Float64Array;
@@ -27,7 +27,7 @@ const { workerData } = require("node:worker_threads");
 const { module, memory, control } = workerData;
 const { gemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const flags = new Int32Array(control, 0, 4);
-const args = new Float64Array(control, 16, 12);
+const args = new Float64Array(control, 16, 11);
 let seen = 0;
 for (;;) {
   Atomics.wait(flags, 0, seen);
@@ -36,7 +36,7 @@ for (;;) {
   if (job === seen) continue;
   seen = job;
   try {
-    gemm(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], args[9], args[10], args[11]);
+    gemm(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], args[9], args[10]);
   } catch {
     Atomics.store(flags, 2, 1);
   }
@@ -63,10 +63,10 @@ export function startHelpers(module: unknown, memory: unknown, count: number): H
   const { Worker } = get("node:worker_threads") as WorkerThreads;
   const helpers: Helper[] = [];
   for (let i = 0; i < count; i++) {
-    const control = new SharedArrayBuffer(16 + 12 * 8);
+    const control = new SharedArrayBuffer(16 + 11 * 8);
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control } });
     worker.unref(); // an idle helper never keeps the program alive
-    helpers.push({ flags: new Int32Array(control, 0, 4), args: new Float64Array(control, 16, 12), job: 0, worker });
+    helpers.push({ flags: new Int32Array(control, 0, 4), args: new Float64Array(control, 16, 11), job: 0, worker });
   }
   let started: Helper[] = [];
   return {

@@ -35,7 +35,7 @@ interface KernelExports {
     a: number, aRow: number, aCol: number,
     b: number, bRow: number, bCol: number,
     c: number, n: number, k: number, m: number,
-    bias: number, pack: number,
+    pack: number,
   ): void;
 }
 
@@ -130,10 +130,10 @@ function wasmProductKernels(exports: KernelExports, helpers: HelperPool | undefi
       const i0 = t * slice;
       const rows = Math.min(slice, n - i0);
       if (rows <= 0) break;
-      helpers!.start(t - 1, [aAt + i0 * aRow * 8, aRow, aCol, bAt, bRow, bCol, cAt + i0 * m * 8, rows, k, m, 0, packAt + t * packBytes]);
+      helpers!.start(t - 1, [aAt + i0 * aRow * 8, aRow, aCol, bAt, bRow, bCol, cAt + i0 * m * 8, rows, k, m, packAt + t * packBytes]);
     }
     try {
-      gemm(aAt, aRow, aCol, bAt, bRow, bCol, cAt, Math.min(slice, n), k, m, 0, packAt);
+      gemm(aAt, aRow, aCol, bAt, bRow, bCol, cAt, Math.min(slice, n), k, m, packAt);
     } finally {
       if (parts > 1) helpers!.finish();
     }
