@@ -14,6 +14,10 @@
  *    (784→128→128→10, batch 128), through the plain calls and through `trainStep` — see
  *    bench/training.ts. The README's ratios against NumPy come from ../shared/bench/ratio.sh.
  *
+ * 5. The fast kernels (`setBackend("wasm")`, one thread and two) against the reference ones:
+ *    products in GFLOP/s and the training workloads — see bench/fast.ts. `BENCH_QUICK=1` shrinks
+ *    that section to a smoke run.
+ *
  * Both run in one process, one after the other, and print side by side.
  */
 import { Bench } from "tinybench";
@@ -26,6 +30,8 @@ import {
   SoftmaxCategoricalCrossentropy,
   randn,
 } from "../src/index.js";
+import { fastKernels } from "./fast.js";
+import { printTable } from "./table.js";
 import { digitsEpochs, spiral } from "./training.js";
 
 /** The textbook product: for each output entry, walk a row of `a` and a column of `b`. */
@@ -182,14 +188,8 @@ async function main(): Promise<void> {
   trainingRows.push(["Model.fit / trainStep", `spiral ${(spiralTimes["Model.fit"] / spiralTimes.trainStep).toFixed(2)}×, digits ${(digitTimes["Model.fit"] / digitTimes.trainStep).toFixed(2)}×`, ""]);
   printTable(["workload, calls", "time", "last loss"], trainingRows);
   if (Number.isNaN(sink)) console.log("(sink)");
-}
 
-function printTable(header: string[], body: string[][]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
-  const line = (cells: string[]): string => "| " + cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join(" | ") + " |";
-  console.log(line(header));
-  console.log("|" + widths.map((w, c) => (c === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
-  for (const r of body) console.log(line(r));
+  await fastKernels();
 }
 
 await main();

@@ -72,53 +72,58 @@ function stepFor(way: "plain" | "trainStep", sizes: number[], weightScale: numbe
   return way === "plain" ? (x: Matrix, y: number[]) => plainStep(dense, relus, loss, optimizer, x, y) : (x: Matrix, y: number[]) => trainStep(net, x, y);
 }
 
-/** Seconds for 1001 spiral epochs, and the last loss (the same both ways: same numbers). */
-export function spiral(way: Way): { seconds: number; loss: number } {
+/** Seconds for `epochs` spiral epochs (default 1001), and the last loss (the same both ways: same numbers). */
+export function spiral(way: Way, epochs = 1001): { seconds: number; loss: number } {
   const { X, y } = spiralData(100, 3, new Random(0));
   if (way === "Model.fit") {
     const model = modelFor([2, 64, 3], 0.01, new Adam({ learningRate: 0.05, decay: 5e-7 }));
     const t0 = performance.now();
-    const history = model.fit(X, y, { epochs: 1001, verbose: false });
-    return { seconds: (performance.now() - t0) / 1000, loss: history.loss[1000] };
+    const history = model.fit(X, y, { epochs, verbose: false });
+    return { seconds: (performance.now() - t0) / 1000, loss: history.loss[epochs - 1] };
   }
   const step = stepFor(way, [2, 64, 3], 0.01, new Adam({ learningRate: 0.05, decay: 5e-7 }));
   let loss = 0;
   const t0 = performance.now();
-  for (let epoch = 0; epoch < 1001; epoch++) loss = step(X, y);
+  for (let epoch = 0; epoch < epochs; epoch++) loss = step(X, y);
   return { seconds: (performance.now() - t0) / 1000, loss };
 }
 
 let digits: { X: Matrix; y: number[] } | undefined;
 
-/** Median seconds per digits epoch over 3 epochs (each its own seeded order of batches), and the last epoch's mean loss. */
-export function digitsEpochs(way: Way): { secondsPerEpoch: number; loss: number } {
+/**
+ * Median seconds per digits epoch over `epochs` epochs (default 3, each its own seeded order of
+ * batches), and the last epoch's mean loss. `train` (default all 8000) trains on the first digits
+ * only — for a quick run.
+ */
+export function digitsEpochs(way: Way, { epochs = 3, train = TRAIN }: { epochs?: number; train?: number } = {}): { secondsPerEpoch: number; loss: number } {
   digits ??= loadDigits();
-  const { X, y } = digits;
+  const X = train === TRAIN ? digits.X : new Matrix(train, D, digits.X.data.slice(0, train * D));
+  const y = digits.y.slice(0, train);
   if (way === "Model.fit") {
     // The same batches: Model.fit shuffles with rng.permutation(n), the loop below with the same generator.
     const model = modelFor([D, 128, 128, 10], 0.05, new Adam({ learningRate: 0.001 }));
     const times: number[] = [];
     let t0 = performance.now();
     const history = model.fit(X, y, {
-      epochs: 3, batchSize: 128, shuffle: true, rng: new Random(5), verbose: false,
+      epochs, batchSize: 128, shuffle: true, rng: new Random(5), verbose: false,
       onEpochEnd: () => {
         times.push((performance.now() - t0) / 1000);
         t0 = performance.now();
       },
     });
     times.sort((a, b) => a - b);
-    return { secondsPerEpoch: times[1], loss: history.loss[2] };
+    return { secondsPerEpoch: times[Math.floor(epochs / 2)], loss: history.loss[epochs - 1] };
   }
   const step = stepFor(way, [D, 128, 128, 10], 0.05, new Adam({ learningRate: 0.001 }));
   const order = new Random(5);
   const times: number[] = [];
   let mean = 0;
-  for (let epoch = 0; epoch < 3; epoch++) {
-    const perm = order.shuffle(Array.from({ length: TRAIN }, (_, i) => i));
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const perm = order.shuffle(Array.from({ length: train }, (_, i) => i));
     const t0 = performance.now();
     let sum = 0;
     let batches = 0;
-    for (let b = 0; b < TRAIN; b += 128) {
+    for (let b = 0; b < train; b += 128) {
       const rows = perm.slice(b, b + 128);
       const xb = new Matrix(rows.length, D);
       rows.forEach((r, i) => xb.data.set(X.data.subarray(r * D, (r + 1) * D), i * D));
@@ -129,5 +134,5 @@ export function digitsEpochs(way: Way): { secondsPerEpoch: number; loss: number 
     mean = sum / batches;
   }
   times.sort((a, b) => a - b);
-  return { secondsPerEpoch: times[1], loss: mean };
+  return { secondsPerEpoch: times[Math.floor(epochs / 2)], loss: mean };
 }
