@@ -52,6 +52,23 @@ console.log(history.loss[49] < history.loss[0], again.predict(X).toArray()[0].le
     expect(execFileSync(process.execPath, ["cjs.cjs"], { cwd: app, encoding: "utf8" })).toBe("true 3\n");
   });
 
+  it("carries its WebAssembly kernels inside (nothing to fetch): setBackend('wasm') works, one thread and two", () => {
+    const script = `const { Matrix, Random, randn, setBackend, getBackendInfo } = require("nn-from-scratch");
+(async () => {
+  const rng = new Random(1);
+  const a = randn(200, 150, rng), b = randn(150, 120, rng);
+  const reference = a.dot(b);
+  const results = [];
+  for (const threads of [1, 2]) {
+    results.push(await setBackend("wasm", { threads }), getBackendInfo().threads, a.dot(b).equals(reference, 1e-12));
+  }
+  await setBackend("js");
+  console.log(results.join(" "));
+})();`;
+    writeFileSync(join(app, "fast.cjs"), script);
+    expect(execFileSync(process.execPath, ["fast.cjs"], { cwd: app, encoding: "utf8" })).toBe("true 1 true true 2 true\n");
+  });
+
   it("works from TypeScript compiled with tsc, with its types (a type error is caught)", () => {
     writeFileSync(join(app, "main.ts"), `import { ${names} } from "nn-from-scratch";\n${trains}\nconst n: number = model.evaluate(X, y).accuracy;\nconsole.log(typeof n);`);
     writeFileSync(join(app, "bad.ts"), `import { Dense, Random } from "nn-from-scratch";\nnew Dense("2", 3, { rng: new Random(0) });`);
