@@ -10,6 +10,8 @@ import {
   Adam,
   Dense,
   getBackend,
+  getBackendInfo,
+  randn,
   loadMnist,
   Matrix,
   Model,
@@ -90,6 +92,44 @@ describe("setBackend and getBackend", () => {
     await setBackend("wasm");
     await expect(setBackend("gpu" as BackendName)).rejects.toThrow(RangeError);
     expect(getBackend()).toBe("wasm");
+  });
+
+  it("threads: getBackendInfo reports them; two threads give the one-thread product bit for bit; back to js ends them", async () => {
+    expect(getBackendInfo()).toEqual({ backend: "js", threads: 1 });
+    const rng = new Random(4);
+    const a = randn(130, 90, rng);
+    const b = randn(90, 70, rng);
+    expect(await setBackend("wasm")).toBe(true);
+    expect(getBackendInfo()).toEqual({ backend: "wasm", threads: 1 });
+    const one = a.dot(b);
+    expect(await setBackend("wasm", { threads: 2 })).toBe(true);
+    expect(getBackendInfo()).toEqual({ backend: "wasm", threads: 2 });
+    expect(Array.from(a.dot(b).data)).toEqual(Array.from(one.data));
+    await setBackend("js");
+    expect(getBackendInfo()).toEqual({ backend: "js", threads: 1 });
+    expect(await setBackend("wasm", { threads: 2 })).toBe(true); // a fresh set of helpers after the old one ended
+    expect(Array.from(a.dot(b).data)).toEqual(Array.from(one.data));
+  });
+
+  it("rejects bad options with an error naming what was expected and what arrived, and changes nothing", async () => {
+    await expect(setBackend("wasm", { threads: 0 })).rejects.toThrow(new RangeError("setBackend: expected options.threads to be a whole number from 1 to 64, got 0"));
+    await expect(setBackend("wasm", { threads: 1.5 })).rejects.toThrow(/whole number from 1 to 64, got 1\.5/);
+    await expect(setBackend("wasm", { threads: "2" as unknown as number })).rejects.toThrow(/got 2/);
+    await expect(setBackend("wasm", { thread: 2 } as unknown as { threads: number })).rejects.toThrow(new RangeError('setBackend: unknown option "thread"; the option is threads'));
+    await expect(setBackend("wasm", null as unknown as { threads: number })).rejects.toThrow(TypeError);
+    expect(getBackendInfo()).toEqual({ backend: "js", threads: 1 });
+  });
+
+  it("threads where there are no worker threads (a browser): one thread, one line says so", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.stubGlobal("process", { ...process, getBuiltinModule: undefined });
+    vi.resetModules();
+    const backend = await import("../../src/kernels/backend.js");
+    expect(await backend.setBackend("wasm", { threads: 2 })).toBe(true);
+    expect(backend.getBackendInfo()).toEqual({ backend: "wasm", threads: 1 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0][0])).toMatch(/^nn-from-scratch: threads need Node\.js's worker_threads; the WebAssembly kernels run on one thread$/);
+    await backend.setBackend("js");
   });
 
   it("switching does not change a Matrix already computed", async () => {
