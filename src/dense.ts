@@ -265,6 +265,29 @@ export class Dense extends BaseLayer {
    *   RangeError if `dvalues` is not the output's shape (`batch×nNeurons`) or not finite
    */
   backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    return this.backwardPass(dvalues, options, true) as Matrix;
+  }
+
+  /**
+   * The backward pass for the parameters only: {@link Dense.dweights} and {@link Dense.dbiases},
+   * without `dinputs = dvalues · weightsᵀ` — a third of the work. `trainStep` and `Model.fit`
+   * call it for a network's first layer, whose input gradient nothing uses. Reading
+   * {@link Dense.dinputs} afterwards is an error that says so.
+   */
+  backwardParameters(dvalues: Matrix, options?: BackwardOptions): void {
+    this.backwardPass(dvalues, options, false);
+  }
+
+  get dinputs(): Matrix {
+    if (this.inputGradientSkipped) {
+      throw new Error(`${this.name}.dinputs: not computed — the last backward pass was backwardParameters (the first layer in trainStep and Model.fit), which skips it`);
+    }
+    return super.dinputs;
+  }
+
+  private inputGradientSkipped = false;
+
+  private backwardPass(dvalues: Matrix, options: BackwardOptions | undefined, withInputs: boolean): Matrix | undefined {
     const where = `${this.name}.backward`;
     const trusted = options?.reuseBuffers === true;
     this.beginBackward(dvalues, true); // dvalues' numbers are checked below, through dbiases
@@ -274,8 +297,11 @@ export class Dense extends BaseLayer {
     matmulTransposeA(inputs.data, dvalues.data, dweights.data, this.nInputs, batch, this.nNeurons);
     const dbiases = this.target("dbiases", 1, this.nNeurons, trusted);
     columnSumsInto(dvalues, dbiases.data);
-    const dinputs = this.target("dinputs", batch, this.nInputs, trusted);
-    matmulTransposeB(dvalues.data, this._weights.data, dinputs.data, batch, this.nNeurons, this.nInputs);
+    let dinputs: Matrix | undefined;
+    if (withInputs) {
+      dinputs = this.target("dinputs", batch, this.nInputs, trusted);
+      matmulTransposeB(dvalues.data, this._weights.data, dinputs.data, batch, this.nNeurons, this.nInputs);
+    }
     // The penalties are part of the loss, so their gradients join the data's: λ₁·sign(w) + 2λ₂·w.
     addPenaltyGradient(dweights.data, this._weights.data, this.weightRegularizerL1, this.weightRegularizerL2);
     addPenaltyGradient(dbiases.data, this._biases.data, this.biasRegularizerL1, this.biasRegularizerL2);
@@ -283,6 +309,7 @@ export class Dense extends BaseLayer {
     this._dweights = dweights;
     this._dbiases = dbiases;
     this.lastDinputs = dinputs;
+    this.inputGradientSkipped = !withInputs;
     return dinputs;
   }
 
@@ -293,12 +320,13 @@ export class Dense extends BaseLayer {
    * overflowed, which the dbiases check reports. dinputs is scanned, or, when dvalues and weights
    * are smaller, shown finite by their largest entries.
    */
-  private checkBackward(where: string, dvalues: Matrix, dweights: Matrix, dbiases: Matrix, dinputs: Matrix): void {
+  private checkBackward(where: string, dvalues: Matrix, dweights: Matrix, dbiases: Matrix, dinputs: Matrix | undefined): void {
     // Finite inputs, weights and dvalues can still multiply or add up past ±1.8e308.
     const cause = (): string => this.overflowCause("dvalues");
     if (firstNonFinite(dbiases.data) >= 0) requireFiniteMatrix(where, "dvalues", dvalues);
     requireFiniteResult(where, "dweights", dweights, cause);
     requireFiniteResult(where, "dbiases", dbiases, cause);
+    if (dinputs === undefined) return;
     const w = this._weights.data;
     if (dvalues.data.length + w.length < dinputs.data.length) {
       const bound = this.nNeurons * maxAbsOrInfinity(dvalues.data) * maxAbsOrInfinity(w);

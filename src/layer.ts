@@ -36,6 +36,13 @@ export interface Layer {
   readonly name: string;
   forward(inputs: Matrix, options?: ForwardOptions): Matrix;
   backward(dvalues: Matrix, options?: BackwardOptions): Matrix;
+  /**
+   * Optional: the backward pass without the gradient with respect to the inputs — only the
+   * parameters' `grad`s. A network's first layer's input gradient would be the data's, which
+   * nothing uses, so `trainStep` and `Model.fit` call this for the first layer when it has it
+   * (for `Dense` it saves a third of the layer's backward work).
+   */
+  backwardParameters?(dvalues: Matrix, options?: BackwardOptions): void;
   /** The trainable parameters — the same objects on every call; `[]` for a layer with none. */
   params(): Parameter[];
 }

@@ -7,6 +7,7 @@ import { Softmax } from "./activations/softmax.js";
 import { Dense } from "./dense.js";
 import { describe, firstNonFinite, requireFiniteMatrix, requireMatrix, requireOptions } from "./internal/validate.js";
 import type { Layer } from "./layer.js";
+import { backwardFirst } from "./train.js";
 import { CategoricalCrossentropy } from "./losses/categorical-crossentropy.js";
 import { SoftmaxCategoricalCrossentropy } from "./losses/softmax-categorical-crossentropy.js";
 import { classIndices } from "./losses/targets.js";
@@ -386,7 +387,8 @@ export class Model {
       loss = l.calculate(x, y as never);
       d = l.backward(x, y as never);
     }
-    for (let i = this.trainedLayers.length - 1; i >= 0; i--) d = this.trainedLayers[i].backward(d, reuse);
+    for (let i = this.trainedLayers.length - 1; i >= 1; i--) d = this.trainedLayers[i].backward(d, reuse);
+    if (this.trainedLayers.length > 0) backwardFirst(this.trainedLayers[0], d, reuse);
     this.optimizer.step(this.parameters);
     return loss;
   }

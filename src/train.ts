@@ -3,7 +3,7 @@
  * training loop repeats thousands of times. (Chapter 10 writes the same loop out by hand first.)
  */
 import { firstNonFinite, requireFiniteMatrix, requireMatrix, describe, entryText } from "./internal/validate.js";
-import type { Layer } from "./layer.js";
+import type { BackwardOptions, Layer } from "./layer.js";
 import type { ClassTargets } from "./losses/targets.js";
 import { SoftmaxCategoricalCrossentropy } from "./losses/softmax-categorical-crossentropy.js";
 import { Matrix } from "./matrix.js";
@@ -62,7 +62,8 @@ export function trainStep(network: ClassifierTraining, inputs: Matrix, targets: 
   if (!Number.isFinite(value)) throw new RangeError(`${where}: the loss is ${value} at step ${optimizer.iterations}: ${bornAt(layers, "output")}`);
 
   let d = loss.backward(loss.output, targets, reuse);
-  for (let i = layers.length - 1; i >= 0; i--) d = layers[i].backward(d, reuse);
+  for (let i = layers.length - 1; i >= 1; i--) d = layers[i].backward(d, reuse);
+  backwardFirst(layers[0], d, reuse);
 
   let params = paramLists.get(layers);
   if (params === undefined) {
@@ -71,6 +72,15 @@ export function trainStep(network: ClassifierTraining, inputs: Matrix, targets: 
   }
   optimizer.step(params); // checks every gradient, naming the parameter, before anything moves
   return value;
+}
+
+/**
+ * The first layer's backward pass: its input gradient would be the data's, which nothing uses,
+ * so a layer that can skip it (`Dense`) does.
+ */
+export function backwardFirst(layer: Layer, d: Matrix, options: BackwardOptions): void {
+  if (layer.backwardParameters) layer.backwardParameters(d, options);
+  else layer.backward(d, options);
 }
 
 /** Which layer's `what` first holds a non-finite number (for the error message). */

@@ -117,6 +117,21 @@ describe("trainStep", () => {
     expect(network.loss.output.toArray()).toEqual(handLoss.output.toArray());
   });
 
+  it("skips the first layer's input gradient (nothing uses it): its dweights and dbiases are backward's, its dinputs says why it is missing", () => {
+    const { X, y, dense1, relu, dense2 } = setUp();
+    trainStep({ layers: [dense1, relu, dense2], loss: new SoftmaxCategoricalCrossentropy(), optimizer: new SGD({ learningRate: 0 }) }, X, y);
+    expect(() => dense1.dinputs).toThrow("Dense(2→16).dinputs: not computed — the last backward pass was backwardParameters (the first layer in trainStep and Model.fit), which skips it");
+    expect(dense2.dinputs.shape).toEqual([X.rows, 16]); // the second layer's is needed, and made
+    // backwardParameters gives exactly what backward gives for the parameters; backward then makes dinputs again.
+    const upstream = dense2.dinputs.clone();
+    const viaParameters = [dense1.dweights.clone(), dense1.dbiases.clone()];
+    const dinputs = dense1.backward(relu.backward(upstream));
+    expect(dense1.dweights.toArray()).toEqual(viaParameters[0].toArray());
+    expect(dense1.dbiases.toArray()).toEqual(viaParameters[1].toArray());
+    expect(dinputs.toArray()).toEqual(relu.dinputs.dot(dense1.weights.transpose()).toArray());
+    expect(dense1.dinputs).toBe(dinputs);
+  });
+
   it("learns: 1000 steps of Adam take the spiral's loss well below ln 3", () => {
     const s = setUp();
     const network = { layers: [s.dense1, s.relu, s.dense2], loss: new SoftmaxCategoricalCrossentropy(), optimizer: new Adam({ learningRate: 0.05 }) };
