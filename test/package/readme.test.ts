@@ -42,3 +42,15 @@ it("runs, and the loss goes down", () => {
   expect(losses[9]).toBeLessThan(losses[0]);
   expect(out).toContain("trainable parameters");
 });
+
+it("the fast-kernels example runs: the switch works and the product equals the reference's to rounding", () => {
+  const fastExample = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes("setBackend"))!;
+  const fastFile = resolve("test", `.readme-example-fast-${process.pid}.mts`);
+  writeFileSync(fastFile, fastExample);
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", fastFile], { encoding: "utf8" });
+    expect(out).toBe("true\n{ backend: 'wasm', threads: 2 }\ntrue\n");
+  } finally {
+    rmSync(fastFile, { force: true });
+  }
+});
