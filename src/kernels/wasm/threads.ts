@@ -23,7 +23,7 @@ export interface HelperPool {
 
 // The worker's whole program. It waits on its job number; a negative number means "stop".
 const WORKER_SOURCE = `
-const { workerData } = require("node:worker_threads");
+const { workerData } = process.getBuiltinModule("node:worker_threads");
 const { module, memory, control } = workerData;
 const { gemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const flags = new Int32Array(control, 0, 4);
