@@ -11,15 +11,16 @@ import { join } from "node:path";
 const target = "src/kernels/wasm/module-bytes.generated.ts";
 const asc = createRequire(import.meta.url).resolve("assemblyscript/bin/asc.js");
 const work = mkdtempSync(join(tmpdir(), "nnfs-wasm-"));
-const common = ["assembly/index.ts", "-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "--initialMemory", "1"];
-// Two builds of the same source: one with its own memory (one thread, any runtime), one importing
-// a shared memory that worker threads use too (Node, `setBackend("wasm", { threads })`).
+const common = ["assembly/index.ts", "-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "--importMemory", "--initialMemory", "1"];
+// Two builds of the same source, both taking their memory from the library (env.memory): one for a
+// shared memory, which worker threads can use too and which never detaches its buffer when it grows
+// (Node, and pages with cross-origin isolation); one for a plain memory, everywhere else.
 const variants = [
-  ["WASM_KERNELS_BASE64", "The fast kernels' WebAssembly module (own memory), base64-encoded.", []],
+  ["WASM_KERNELS_BASE64", "The fast kernels' WebAssembly module for a plain memory (env.memory), base64-encoded.", []],
   [
     "WASM_SHARED_KERNELS_BASE64",
-    "The same module importing a shared memory (env.memory, at most 2 GiB), for worker threads; base64-encoded.",
-    ["--enable", "threads", "--importMemory", "--sharedMemory", "--maximumMemory", "32768"],
+    "The same module for a shared memory (env.memory, at most 2 GiB), base64-encoded.",
+    ["--enable", "threads", "--sharedMemory", "--maximumMemory", "32768"],
   ],
 ];
 try {

@@ -6,7 +6,7 @@
  * inputs alone; and across growths of the module's memory.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as reference from "../../src/kernels/matmul.js";
 import type { ProductKernels } from "../../src/kernels/product-kernels.js";
 import { loadWasmKernels } from "../../src/kernels/wasm/wasm-kernels.js";
@@ -212,5 +212,65 @@ describe("the WebAssembly kernels with helper threads", () => {
         expect(Array.from(got), `${form} ${n}×${k}·${k}×${m}`).toEqual(Array.from(one));
       }
     }
+  });
+});
+
+describe("the WebAssembly kernels' memory", () => {
+  /** Loads the kernels with `WebAssembly.Memory` wrapped, to see the memories they create. */
+  async function loadWatchingMemories(shared: boolean): Promise<{ kernels: ProductKernels; memories: WebAssembly.Memory[] }> {
+    const memories: WebAssembly.Memory[] = [];
+    const Original = WebAssembly.Memory;
+    const Watched = function (descriptor: WebAssembly.MemoryDescriptor) {
+      const memory = new Original(descriptor);
+      memories.push(memory);
+      return memory;
+    };
+    const api = {
+      validate: WebAssembly.validate,
+      compile: WebAssembly.compile,
+      instantiate: WebAssembly.instantiate,
+      Memory: Watched,
+    };
+    const savedSharedArrayBuffer = globalThis.SharedArrayBuffer;
+    vi.stubGlobal("WebAssembly", api);
+    if (!shared) vi.stubGlobal("SharedArrayBuffer", undefined);
+    try {
+      const kernels = await loadWasmKernels(1);
+      if (typeof kernels === "string") throw new Error(kernels);
+      return { kernels, memories };
+    } finally {
+      vi.unstubAllGlobals();
+      expect(globalThis.SharedArrayBuffer).toBe(savedSharedArrayBuffer);
+    }
+  }
+
+  const product = (kernels: ProductKernels, n: number): Float64Array => {
+    const rng = new Random(n);
+    const a = Float64Array.from({ length: n * n }, () => rng.normal());
+    const out = new Float64Array(n * n);
+    kernels.matmul(a, a, out, n, n, n);
+    return out;
+  };
+
+  it("is shared in Node, so growing it never detaches a buffer (a detached buffer slows every typed-array loop in V8)", async () => {
+    const { kernels, memories } = await loadWatchingMemories(true);
+    expect(memories).toHaveLength(1);
+    const before = memories[0].buffer;
+    expect(before).toBeInstanceOf(SharedArrayBuffer);
+    const size = before.byteLength;
+    product(kernels, 600); // needs more than the first page: the memory grows
+    expect(memories[0].buffer.byteLength).toBeGreaterThan(size);
+    expect(before.byteLength).toBe(size); // the old buffer is still whole, not detached (0 bytes)
+  });
+
+  it("without SharedArrayBuffer (a page without cross-origin isolation): a plain memory of 64 MiB, which a digits-sized product does not grow", async () => {
+    const { kernels, memories } = await loadWatchingMemories(false);
+    expect(memories).toHaveLength(1);
+    const before = memories[0].buffer;
+    expect(before).toBeInstanceOf(ArrayBuffer);
+    expect(before.byteLength).toBe(64 * 1024 * 1024);
+    const out = product(kernels, 784); // 784×784 products: about 15 MB of operands
+    expect(Number.isFinite(out[0])).toBe(true);
+    expect(before.byteLength).toBe(64 * 1024 * 1024); // not grown, not detached
   });
 });

@@ -27,9 +27,8 @@ interface WasmApi {
 }
 const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** What the module exports (assembly/index.ts). Addresses are byte offsets into `memory`. */
+/** What the module exports (assembly/index.ts). Addresses are byte offsets into its memory. */
 interface KernelExports {
-  memory: WasmMemory;
   heapBase(): number;
   gemm(
     a: number, aRow: number, aCol: number,
@@ -50,6 +49,8 @@ export interface WasmKernels extends ProductKernels {
 /** p-steps per block in assembly/matmul.ts (KC): the packing scratch holds KC × roundUp(m, 4) numbers. */
 const KC = 256;
 const PAGE = 65536;
+/** A plain memory's first size in pages (64 MiB). */
+const PLAIN_INITIAL_PAGES = 1024;
 /** The shared memory's limit in pages (2 GiB), as compiled (`--maximumMemory`). */
 const SHARED_MAX_PAGES = 32768;
 /** Below this many multiply-adds a product is not split between threads: waking one costs more. */
@@ -75,6 +76,14 @@ export function worthWasm(n: number, k: number, m: number): boolean {
 
 /**
  * Compiles and instantiates the module.
+ *
+ * Its memory is shared wherever the runtime allows (Node; pages with cross-origin isolation),
+ * even on one thread: growing a plain memory *detaches* its old buffer, and the first detached
+ * buffer in a program makes V8 check for detachment in every optimized typed-array loop from then
+ * on — the reference kernels ran 25 % slower after one growth. A shared memory grows in place.
+ * Elsewhere the plain memory starts at 64 MiB (reserved, not used, until needed) so that it
+ * seldom has to grow.
+ *
  * @param threads - threads per product; above 1 needs Node's worker_threads and shared memory
  * @returns the kernels — every product in WebAssembly, whatever its size — or the reason this
  *   runtime cannot run them (no WebAssembly, no SIMD, or, for threads, no workers)
@@ -82,23 +91,35 @@ export function worthWasm(n: number, k: number, m: number): boolean {
 export async function loadWasmKernels(threads = 1): Promise<WasmKernels | string> {
   const api = wasmApi();
   if (typeof api !== "object" || typeof api.instantiate !== "function") return "this runtime has no WebAssembly";
-  const bytes = wasmKernelBytes(threads > 1);
-  // A runtime without SIMD (or, for threads, without shared memory) rejects the module at validation.
-  if (!api.validate(bytes)) return threads > 1 ? "this runtime's WebAssembly has no SIMD or no threads" : "this runtime's WebAssembly has no SIMD";
-  const module = await api.compile(bytes);
-  if (threads === 1) {
-    const instance = await api.instantiate(module, {});
-    return wasmProductKernels(instance.exports as KernelExports, undefined);
-  }
-  const memory = new api.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+  // A runtime without SIMD rejects the module's vector instructions at validation.
+  const plainBytes = wasmKernelBytes(false);
+  if (!api.validate(plainBytes)) return "this runtime's WebAssembly has no SIMD";
+  const sharedMemory = createSharedMemory(api);
+  if (sharedMemory === undefined && threads > 1) return "threads need a shared WebAssembly memory, which this runtime does not offer";
+  const memory = sharedMemory ?? new api.Memory({ initial: PLAIN_INITIAL_PAGES });
+  const module = await api.compile(sharedMemory ? wasmKernelBytes(true) : plainBytes);
   const instance = await api.instantiate(module, { env: { memory } });
-  const pool = startHelpers(module, memory, threads - 1);
-  if (typeof pool === "string") return pool;
-  return wasmProductKernels(instance.exports as KernelExports, pool);
+  let pool: HelperPool | undefined;
+  if (threads > 1) {
+    const started = startHelpers(module, memory, threads - 1);
+    if (typeof started === "string") return started;
+    pool = started;
+  }
+  return wasmProductKernels(memory, instance.exports as KernelExports, pool);
 }
 
-function wasmProductKernels(exports: KernelExports, helpers: HelperPool | undefined): WasmKernels {
-  const { memory, gemm } = exports;
+/** A shared memory, or undefined where there is none (no SharedArrayBuffer, or the module does not validate). */
+function createSharedMemory(api: WasmApi): WasmMemory | undefined {
+  if (typeof SharedArrayBuffer !== "function" || !api.validate(wasmKernelBytes(true))) return undefined;
+  try {
+    return new api.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true });
+  } catch {
+    return undefined; // e.g. a page without cross-origin isolation
+  }
+}
+
+function wasmProductKernels(memory: WasmMemory, exports: KernelExports, helpers: HelperPool | undefined): WasmKernels {
+  const { gemm } = exports;
   const base = exports.heapBase();
   const threads = 1 + (helpers?.size ?? 0);
   let heap = new Float64Array(memory.buffer);
