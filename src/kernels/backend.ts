@@ -7,7 +7,7 @@
  */
 import * as reference from "./matmul.js";
 import type { ProductKernels } from "./product-kernels.js";
-import { bySize, loadWasmKernels, type WasmKernels } from "./wasm/wasm-kernels.js";
+import { bySize, loadWasmKernels, type AdamStep, type WasmKernels } from "./wasm/wasm-kernels.js";
 
 /** The kernel sets {@link setBackend} can switch between. */
 export type BackendName = "js" | "wasm";
@@ -127,4 +127,20 @@ export function matmulTransposeA(a: Float64Array, b: Float64Array, out: Float64A
 /** `out = a · bᵀ` for `a` n×k and `b` stored m×k, with the kernels in use. */
 export function matmulTransposeB(a: Float64Array, b: Float64Array, out: Float64Array, n: number, k: number, m: number): void {
   kernels.matmulTransposeB(a, b, out, n, k, m);
+}
+
+/**
+ * A zero-filled array for an optimizer's state: in the fast kernels' memory when they are on (so
+ * {@link adamUpdate} can update it where it is), an ordinary `Float64Array` otherwise.
+ */
+export function stateArray(length: number): Float64Array {
+  return (active === "wasm" ? fast?.stateArray(length) : undefined) ?? new Float64Array(length);
+}
+
+/**
+ * Adam's update with the fast kernels, bit for bit the reference loop's.
+ * @returns false, doing nothing, when the fast kernels are off or `m` and `v` are not theirs
+ */
+export function adamUpdate(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, step: AdamStep): boolean {
+  return active === "wasm" && fast !== undefined && fast.adamUpdate(w, g, m, v, step);
 }

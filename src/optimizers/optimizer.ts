@@ -3,6 +3,7 @@
  * its options and on the parameters it is given, and per-parameter state (momentums, caches).
  * Each optimizer only writes its update rule (`update`), as the nnfs book does.
  */
+import { stateArray } from "../kernels/backend.js";
 import { describe, firstNonFinite, requireOptions } from "../internal/validate.js";
 import type { Matrix } from "../matrix.js";
 import { parameterLabel, type Parameter } from "../parameter.js";
@@ -83,7 +84,7 @@ export abstract class Optimizer {
   private stateOf(param: Parameter): Float64Array[] {
     let state = this.states.get(param);
     if (state === undefined || (state.length > 0 && state[0].length !== param.value.data.length)) {
-      state = Array.from({ length: this.stateCount }, () => new Float64Array(param.value.data.length));
+      state = Array.from({ length: this.stateCount }, () => stateArray(param.value.data.length));
       this.states.set(param, state);
     }
     return state;

@@ -111,6 +111,28 @@ describe("setBackend and getBackend", () => {
     expect(Array.from(a.dot(b).data)).toEqual(Array.from(one.data));
   });
 
+  it("Adam's update in WebAssembly (one thread and two) gives the reference loop's weights bit for bit, its state kept in the module's memory", async () => {
+    // Parameters of odd sizes (a scalar tail after the pairs), one large enough to be split between threads.
+    const sizes: [number, number][] = [[1, 1], [3, 5], [129, 127], [200, 101]];
+    const run = async (backend: "js" | "wasm", threads = 1): Promise<number[][]> => {
+      await setBackend(backend, { threads });
+      const rng = new Random(11);
+      const layers = sizes.map(([rows, cols]) => {
+        const value = randn(rows, cols, rng);
+        return { name: `p${rows}x${cols}`, owner: "test", value, grad: randn(rows, cols, rng) };
+      });
+      const optimizer = new Adam({ learningRate: 0.01, decay: 1e-3 });
+      for (let step = 0; step < 30; step++) {
+        for (const p of layers) p.grad = randn(p.value.rows, p.value.cols, rng).scale(step % 3 === 0 ? 1e-3 : 1);
+        optimizer.step(layers);
+      }
+      return layers.map((p) => Array.from(p.value.data));
+    };
+    const reference = await run("js");
+    expect(await run("wasm")).toEqual(reference);
+    expect(await run("wasm", 2)).toEqual(reference);
+  });
+
   it("rejects bad options with an error naming what was expected and what arrived, and changes nothing", async () => {
     await expect(setBackend("wasm", { threads: 0 })).rejects.toThrow(new RangeError("setBackend: expected options.threads to be a whole number from 1 to 64, got 0"));
     await expect(setBackend("wasm", { threads: 1.5 })).rejects.toThrow(/whole number from 1 to 64, got 1\.5/);

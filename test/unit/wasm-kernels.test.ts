@@ -274,3 +274,47 @@ describe("the WebAssembly kernels' memory", () => {
     expect(before.byteLength).toBe(64 * 1024 * 1024); // not grown, not detached
   });
 });
+
+describe("state arrays in the module's memory (an optimizer's m and v)", () => {
+  it("are zero-filled, do not overlap, and survive the products' scratch work and the memory's growth", async () => {
+    const kernels = await loadWasmKernels(1);
+    if (typeof kernels === "string") throw new Error(kernels);
+    const first = kernels.stateArray(1001)!;
+    expect(first).toBeInstanceOf(Float64Array);
+    expect(first.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(first).every((x) => x === 0)).toBe(true);
+    first.fill(5);
+    const second = kernels.stateArray(7)!;
+    expect(Array.from(second)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    const [a, b] = [first, second].map((s) => [s.byteOffset, s.byteOffset + s.byteLength]);
+    expect(a[1] <= b[0] || b[1] <= a[0]).toBe(true);
+    second.fill(-3);
+    // A product large enough to grow the memory uses the scratch space, which starts past both.
+    const rng = new Random(9);
+    const n = 400;
+    const x = Float64Array.from({ length: n * n }, () => rng.normal());
+    const out = new Float64Array(n * n);
+    kernels.matmul(x, x, out, n, n, n);
+    const expected = new Float64Array(n * n);
+    reference.matmul(x, x, expected, n, n, n);
+    expect(Math.abs(out[12345] - expected[12345])).toBeLessThan(1e-9);
+    expect(Array.from(first).every((v) => v === 5)).toBe(true);
+    expect(Array.from(second)).toEqual([-3, -3, -3, -3, -3, -3, -3]);
+  });
+
+  it("Adam's update refuses arrays that are not the module's (the caller then runs the JavaScript loop)", async () => {
+    const kernels = await loadWasmKernels(1);
+    if (typeof kernels === "string") throw new Error(kernels);
+    const w = new Float64Array([1, 2, 3]);
+    const step = { learningRate: 0.1, correction1: 0.1, correction2: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+    expect(kernels.adamUpdate(w, new Float64Array(3), new Float64Array(3), new Float64Array(3), step)).toBe(false);
+    expect(Array.from(w)).toEqual([1, 2, 3]);
+    const [m, v] = [kernels.stateArray(3)!, kernels.stateArray(3)!];
+    expect(kernels.adamUpdate(w, new Float64Array([1, -1, 0]), m, v, step)).toBe(true);
+    // By hand: m = 0.1·g, v = 0.001·g², w −= 0.1·(m/0.1)/(√(v/0.001) + 1e-7) = 0.1·g/(|g| + 1e-7).
+    expect(Array.from(m)).toEqual([(1 - 0.9) * 1, (1 - 0.9) * -1, 0]); // 1 − 0.9 is 0.09999999999999998 in doubles
+    expect(w[0]).toBeCloseTo(1 - 0.1 / (1 + 1e-7), 12);
+    expect(w[1]).toBeCloseTo(2 + 0.1 / (1 + 1e-7), 12);
+    expect(w[2]).toBe(3);
+  });
+});

@@ -12,7 +12,7 @@
 import * as reference from "../matmul.js";
 import type { ProductKernels } from "../product-kernels.js";
 import { WASM_KERNELS_BASE64, WASM_SHARED_KERNELS_BASE64 } from "./module-bytes.generated.js";
-import { startHelpers, type HelperPool } from "./threads.js";
+import { Job, startHelpers, type HelperPool } from "./threads.js";
 
 /** The part of the WebAssembly API used here (the core compiles without the DOM's types). */
 interface WasmMemory {
@@ -36,6 +36,20 @@ interface KernelExports {
     c: number, n: number, k: number, m: number,
     pack: number,
   ): void;
+  adamUpdate(
+    w: number, g: number, m: number, v: number, count: number,
+    lr: number, c1: number, c2: number, beta1: number, beta2: number, keep1: number, keep2: number, epsilon: number,
+  ): void;
+}
+
+/** Adam's constants for one step, as `src/optimizers/adam.ts` computes them. */
+export interface AdamStep {
+  learningRate: number;
+  correction1: number;
+  correction2: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
 }
 
 /** The fast kernels, with what they run on. */
@@ -44,6 +58,17 @@ export interface WasmKernels extends ProductKernels {
   readonly threads: number;
   /** Ends the helper threads, if any. */
   dispose(): void;
+  /**
+   * A zero-filled array that lives in the module's memory for as long as it is referenced —
+   * an optimizer's state, which {@link WasmKernels.adamUpdate} then updates without copying it.
+   * Undefined where the memory is not shared (a plain memory's growth would detach the array).
+   */
+  stateArray(length: number): Float64Array | undefined;
+  /**
+   * Adam's update of `w` (with gradient `g`) in WebAssembly, bit for bit the reference's.
+   * @returns false, doing nothing, unless `m` and `v` came from {@link WasmKernels.stateArray}
+   */
+  adamUpdate(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, step: AdamStep): boolean;
 }
 
 /** p-steps per block in assembly/matmul.ts (KC): the packing scratch holds KC × roundUp(m, 4) numbers. */
@@ -53,6 +78,8 @@ const PAGE = 65536;
 const PLAIN_INITIAL_PAGES = 1024;
 /** The shared memory's limit in pages (2 GiB), as compiled (`--maximumMemory`). */
 const SHARED_MAX_PAGES = 32768;
+/** Below this many weights Adam's update is not split between threads. */
+const SPLIT_WEIGHTS = 1 << 14;
 /** Below this many multiply-adds a product is not split between threads: waking one costs more. */
 const SPLIT_WORK = 1 << 19;
 
@@ -119,12 +146,19 @@ function createSharedMemory(api: WasmApi): WasmMemory | undefined {
 }
 
 function wasmProductKernels(memory: WasmMemory, exports: KernelExports, helpers: HelperPool | undefined): WasmKernels {
-  const { gemm } = exports;
-  const base = exports.heapBase();
+  const { gemm, adamUpdate } = exports;
   const threads = 1 + (helpers?.size ?? 0);
+  const shared = typeof SharedArrayBuffer === "function" && memory.buffer instanceof SharedArrayBuffer;
   let heap = new Float64Array(memory.buffer);
+  // Memory from the heap base: long-lived state arrays (stateArray), then the scratch space each
+  // call copies its matrices into, from `base` up. A new state array takes the scratch space's
+  // start and moves `base` past it — the scratch holds nothing between calls.
+  let base = exports.heapBase();
+  const freed: { at: number; bytes: number }[] = [];
+  const resident = new WeakMap<Float64Array, number>();
+  const release = new FinalizationRegistry<{ at: number; bytes: number }>((block) => freed.push(block));
 
-  /** Grows the memory to hold `bytes` past the heap base; a grown memory has a new buffer. */
+  /** Grows the memory to hold `bytes` past the scratch base; a grown memory has a new buffer. */
   function reserve(bytes: number): void {
     const need = base + bytes;
     if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
@@ -133,7 +167,7 @@ function wasmProductKernels(memory: WasmMemory, exports: KernelExports, helpers:
 
   /**
    * out (n×m) = A·B where A(i, p) = a[i·aRow + p·aCol] and B(p, j) = b[p·bRow + j·bCol].
-   * Memory from the heap base: a, b, c, then one packing scratch per thread, each 16-byte aligned.
+   * Scratch memory from `base`: a, b, c, then one packing scratch per thread, each 16-byte aligned.
    */
   function product(a: Float64Array, aRow: number, aCol: number, b: Float64Array, bRow: number, bCol: number, out: Float64Array, n: number, k: number, m: number): void {
     const aAt = base;
@@ -151,7 +185,7 @@ function wasmProductKernels(memory: WasmMemory, exports: KernelExports, helpers:
       const i0 = t * slice;
       const rows = Math.min(slice, n - i0);
       if (rows <= 0) break;
-      helpers!.start(t - 1, [aAt + i0 * aRow * 8, aRow, aCol, bAt, bRow, bCol, cAt + i0 * m * 8, rows, k, m, packAt + t * packBytes]);
+      helpers!.start(t - 1, Job.Gemm, [aAt + i0 * aRow * 8, aRow, aCol, bAt, bRow, bCol, cAt + i0 * m * 8, rows, k, m, packAt + t * packBytes]);
     }
     try {
       gemm(aAt, aRow, aCol, bAt, bRow, bCol, cAt, Math.min(slice, n), k, m, packAt);
@@ -161,9 +195,62 @@ function wasmProductKernels(memory: WasmMemory, exports: KernelExports, helpers:
     out.set(heap.subarray(cAt / 8, cAt / 8 + n * m));
   }
 
+  function stateArray(length: number): Float64Array | undefined {
+    if (!shared) return undefined;
+    const bytes = Math.max(16, align16(length * 8));
+    let at: number;
+    const reuse = freed.findIndex((block) => block.bytes >= bytes);
+    if (reuse >= 0) {
+      const block = freed[reuse];
+      at = block.at;
+      if (block.bytes > bytes) freed[reuse] = { at: at + bytes, bytes: block.bytes - bytes };
+      else freed.splice(reuse, 1);
+    } else {
+      reserve(bytes);
+      at = base;
+      base += bytes;
+    }
+    const array = new Float64Array(memory.buffer, at, length).fill(0);
+    resident.set(array, at);
+    release.register(array, { at, bytes });
+    return array;
+  }
+
+  function adam(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, step: AdamStep): boolean {
+    const mAt = resident.get(m);
+    const vAt = resident.get(v);
+    const n = w.length;
+    if (mAt === undefined || vAt === undefined || m.length !== n || v.length !== n || g.length !== n) return false;
+    const wAt = base;
+    const gAt = wAt + align16(n * 8);
+    reserve(2 * align16(n * 8));
+    heap.set(w, wAt / 8);
+    heap.set(g, gAt / 8);
+    const { learningRate, correction1, correction2, beta1, beta2, epsilon } = step;
+    const constants = [learningRate, correction1, correction2, beta1, beta2, 1 - beta1, 1 - beta2, epsilon];
+    // Large parameters in two (or more) slices, an even number of weights each, one per thread.
+    const parts = helpers && n >= SPLIT_WEIGHTS ? threads : 1;
+    const slice = Math.ceil(n / parts / 2) * 2;
+    for (let t = 1; t < parts; t++) {
+      const from = t * slice;
+      if (from >= n) break;
+      const o = from * 8;
+      helpers!.start(t - 1, Job.AdamUpdate, [wAt + o, gAt + o, mAt + o, vAt + o, Math.min(slice, n - from), ...constants]);
+    }
+    try {
+      adamUpdate(wAt, gAt, mAt, vAt, Math.min(slice, n), ...(constants as [number, number, number, number, number, number, number, number]));
+    } finally {
+      if (parts > 1) helpers!.finish();
+    }
+    w.set(heap.subarray(wAt / 8, wAt / 8 + n));
+    return true;
+  }
+
   return {
     threads,
     dispose: () => helpers?.stop(),
+    stateArray,
+    adamUpdate: adam,
     matmul(a, b, out, n, k, m) {
       product(a, k, 1, b, m, 1, out, n, k, m);
     },
