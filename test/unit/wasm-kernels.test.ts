@@ -302,19 +302,23 @@ describe("state arrays in the module's memory (an optimizer's m and v)", () => {
     expect(Array.from(second)).toEqual([-3, -3, -3, -3, -3, -3, -3]);
   });
 
-  it("Adam's update refuses arrays that are not the module's (the caller then runs the JavaScript loop)", async () => {
+  it("Adam's update: only the module's own state arrays, and only for enough weights (the caller runs the JavaScript loop otherwise)", async () => {
     const kernels = await loadWasmKernels(1);
     if (typeof kernels === "string") throw new Error(kernels);
-    const w = new Float64Array([1, 2, 3]);
+    const n = 1027; // pairs, then a scalar tail
+    const w = Float64Array.from({ length: n }, (_, i) => i + 1);
+    const g = Float64Array.from({ length: n }, (_, i) => [1, -1, 0][i % 3]);
     const step = { learningRate: 0.1, correction1: 0.1, correction2: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
-    expect(kernels.adamUpdate(w, new Float64Array(3), new Float64Array(3), new Float64Array(3), step)).toBe(false);
-    expect(Array.from(w)).toEqual([1, 2, 3]);
-    const [m, v] = [kernels.stateArray(3)!, kernels.stateArray(3)!];
-    expect(kernels.adamUpdate(w, new Float64Array([1, -1, 0]), m, v, step)).toBe(true);
-    // By hand: m = 0.1·g, v = 0.001·g², w −= 0.1·(m/0.1)/(√(v/0.001) + 1e-7) = 0.1·g/(|g| + 1e-7).
-    expect(Array.from(m)).toEqual([(1 - 0.9) * 1, (1 - 0.9) * -1, 0]); // 1 − 0.9 is 0.09999999999999998 in doubles
-    expect(w[0]).toBeCloseTo(1 - 0.1 / (1 + 1e-7), 12);
-    expect(w[1]).toBeCloseTo(2 + 0.1 / (1 + 1e-7), 12);
-    expect(w[2]).toBe(3);
+    expect(kernels.adamUpdate(w, g, new Float64Array(n), new Float64Array(n), step)).toBe(false); // not the module's
+    const [m3, v3] = [kernels.stateArray(3)!, kernels.stateArray(3)!];
+    expect(kernels.adamUpdate(w.subarray(0, 3), g.subarray(0, 3), m3, v3, step)).toBe(false); // too few weights
+    expect(w[0]).toBe(1);
+    const [m, v] = [kernels.stateArray(n)!, kernels.stateArray(n)!];
+    expect(kernels.adamUpdate(w, g, m, v, step)).toBe(true);
+    // By hand: m = (1 − 0.9)·g, v = (1 − 0.999)·g², w −= 0.1·(m/0.1)/(√(v/0.001) + 1e-7) ≈ 0.1·g/(|g| + 1e-7).
+    for (const i of [0, 1, 2, n - 3, n - 2, n - 1]) {
+      expect(m[i]).toBe((1 - 0.9) * g[i]); // 1 − 0.9 is 0.09999999999999998 in doubles
+      expect(w[i]).toBeCloseTo(i + 1 - (0.1 * g[i]) / (Math.abs(g[i]) + 1e-7), 12);
+    }
   });
 });

@@ -66,7 +66,8 @@ export interface WasmKernels extends ProductKernels {
   stateArray(length: number): Float64Array | undefined;
   /**
    * Adam's update of `w` (with gradient `g`) in WebAssembly, bit for bit the reference's.
-   * @returns false, doing nothing, unless `m` and `v` came from {@link WasmKernels.stateArray}
+   * @returns false, doing nothing, unless `m` and `v` came from {@link WasmKernels.stateArray} and
+   *   there are enough weights (1024) to pay for the call
    */
   adamUpdate(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, step: AdamStep): boolean;
 }
@@ -78,6 +79,8 @@ const PAGE = 65536;
 const PLAIN_INITIAL_PAGES = 1024;
 /** The shared memory's limit in pages (2 GiB), as compiled (`--maximumMemory`). */
 const SHARED_MAX_PAGES = 32768;
+/** Below this many weights Adam's update stays in JavaScript (a spiral layer's 192, say). */
+const ADAM_MIN_WEIGHTS = 1024;
 /** Below this many weights Adam's update is not split between threads. */
 const SPLIT_WEIGHTS = 1 << 14;
 /** Below this many multiply-adds a product is not split between threads: waking one costs more. */
@@ -221,6 +224,7 @@ function wasmProductKernels(memory: WasmMemory, exports: KernelExports, helpers:
     const vAt = resident.get(v);
     const n = w.length;
     if (mAt === undefined || vAt === undefined || m.length !== n || v.length !== n || g.length !== n) return false;
+    if (n < ADAM_MIN_WEIGHTS) return false; // the call and copies would cost more than they save
     const wAt = base;
     const gAt = wAt + align16(n * 8);
     reserve(2 * align16(n * 8));
