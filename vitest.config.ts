@@ -51,6 +51,8 @@ export default defineConfig({
           name: "course",
           include: courseFiles,
           globalSetup: ["test/setup/course-run.ts"],
+          // test/jupyter/nbconvert.test.ts runs its chapters concurrently: two kernels for two cores.
+          maxConcurrency: 2,
           testTimeout: 120_000,
           hookTimeout: 600_000,
           ...heavy,

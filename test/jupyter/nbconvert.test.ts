@@ -1,7 +1,7 @@
 /**
  * The same chapters executed by Jupyter's own tools (nbconvert + nbclient) with this project's
  * kernelspec print the same outputs as `npm run course` (the shared run of
- * test/setup/course-run.ts), one chapter per test, each with its own time limit. Needs Debian's jupyter-notebook and
+ * test/setup/course-run.ts), one chapter per test, each with its own time limit, two at a time. Needs Debian's jupyter-notebook and
  * python3-nbconvert: skipped with a reason when they are missing, a failure under CI=true.
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
@@ -75,7 +75,9 @@ describe.runIf(hasNbconvert || inCI)("Jupyter's nbconvert with this kernel", () 
     expect(kernels).toContain(join(dataDir, "kernels", "tslab"));
   });
 
-  it.each(course.chapters)("%s prints the same outputs as npm run course", async (name) => {
+  // Two chapters at a time (the course project's maxConcurrency), one per core: the comparison
+  // leaves out timing cells, so the two kernels sharing the machine change nothing it checks.
+  it.concurrent.each(course.chapters)("%s prints the same outputs as npm run course", async (name) => {
     const ours = course.asWritten.chapters.find((c) => c.name === name)!;
     expect(ours.failure ? formatFailure(ours.failure) : "", "our run of the chapter failed").toBe("");
     // Each chapter's kernel carries its own marker, so a chapter that overruns leaves nothing behind.
