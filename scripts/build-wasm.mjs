@@ -28,7 +28,7 @@ try {
   for (const [name, doc, flags] of variants) {
     const out = join(work, `${name}.wasm`);
     execFileSync(process.execPath, [asc, ...common, ...flags, "--outFile", out], { stdio: "inherit" });
-    text += `/** ${doc} */\nexport const ${name} =\n  "${readFileSync(out).toString("base64")}";\n`;
+    text += `/** ${doc} */\nexport const ${name}: string =\n  "${readFileSync(out).toString("base64")}";\n`;
   }
   if (!existsSync(target) || readFileSync(target, "utf8") !== text) writeFileSync(target, text);
 } finally {
