@@ -238,7 +238,8 @@ export class Model {
 
   /**
    * Trains on `X`, `y` for `epochs` passes, in mini-batches of `batchSize`, and returns the
-   * per-epoch history. Once the batch sizes are known, a step makes no new arrays.
+   * per-epoch history. Once the batch sizes are known, a step makes no new arrays; as in
+   * {@link trainStep}, the first layer's input gradient (the data's, unused) is not computed.
    *
    * @throws RangeError if X and y have different lengths, the targets do not fit the loss, the batch
    *   size is not a whole number ≥ 1, or the loss becomes NaN or infinite (naming the epoch and step)

@@ -25,7 +25,8 @@ const paramLists = new WeakMap<readonly Layer[], Parameter[]>();
 /**
  * One step of gradient descent on a batch: every layer's `forward`, the loss, every `backward`
  * in reverse order, then `optimizer.step` on every parameter. Returns the batch's mean loss
- * (`loss.output` holds the probabilities).
+ * (`loss.output` holds the probabilities). The first layer's input gradient — the data's, which
+ * nothing uses — is not computed when the layer can skip it (`Dense.backwardParameters`).
  *
  * It reuses each layer's buffers (`reuseBuffers`), so once the batch size is known a step makes no
  * new arrays; the matrices it leaves in `output`, `dinputs`, `dweights`… are overwritten by the
